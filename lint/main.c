@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+#include <stdio.h>
+
+int main(void)
+{
+	fputs("cmalint: not built yet\n", stderr);
+	return 2;
+}

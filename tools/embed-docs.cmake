@@ -1,0 +1,13 @@
+# Turn every rules/<id>.md into a C string table: {"<id>", "<markdown>"}.
+set(out "/* generated from rules/*.md; do not edit */\n#include <stddef.h>\n#include \"rule_docs.h\"\n\nconst struct rule_doc rule_docs[] = {\n")
+separate_arguments(DOCS)
+list(SORT DOCS)
+foreach(doc IN LISTS DOCS)
+  get_filename_component(id "${doc}" NAME_WE)
+  file(READ "${doc}" hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" esc "${hex}")
+  string(APPEND out "\t{ \"${id}\", \"${esc}\" },\n")
+endforeach()
+string(APPEND out "\t{ NULL, NULL }\n};\n")
+file(WRITE "${OUT}.tmp" "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
