@@ -1,5 +1,5 @@
 # Turn every rules/<id>.md into a C string table: {"<id>", "<markdown>"}.
-set(out "/* generated from rules/*.md; do not edit */\n#include <stddef.h>\n#include \"rule_docs.h\"\n\nconst struct rule_doc rule_docs[] = {\n")
+set(out "/* generated from the rule pages under rules/; do not edit */\n#include <stddef.h>\n#include \"rule_docs.h\"\n\nconst struct rule_doc rule_docs[] = {\n")
 separate_arguments(DOCS)
 list(SORT DOCS)
 foreach(doc IN LISTS DOCS)
