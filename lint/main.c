@@ -1,8 +1,29 @@
 // SPDX-License-Identifier: MIT
+/* cmalint: dispatch to a subcommand; `check` is the default. */
 #include <stdio.h>
+#include <string.h>
 
-int main(void)
+#include "commands.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "check", cmd_check },
+	{ "explain", cmd_explain },
+	{ "rules", cmd_rules },
+};
+
+int main(int argc, char **argv)
 {
-	fputs("cmalint: not built yet\n", stderr);
-	return 2;
+	if (argc > 1 && !strcmp(argv[1], "--version")) {
+		print_version();
+		return EXIT_CLEAN;
+	}
+	for (size_t i = 0; argc > 1 && i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	/* no command word: `cmalint [OPTIONS] INPUT...` means check */
+	argv[0] = (char *)"check";
+	return cmd_check(argc, argv);
 }

@@ -247,3 +247,30 @@ void *read_file(const char *path, size_t limit, size_t *len_out)
 	*len_out = len;
 	return buf;
 }
+
+const char *fmt_approx(uint64_t v, char buf[SIZE_STR_MAX])
+{
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+	unsigned u = 0;
+	uint64_t scale = 1;
+
+	while (u + 1 < ARRAY_SIZE(units) && v / scale >= 1024) {
+		scale <<= 10;
+		u++;
+	}
+	if (v % scale == 0 || u == 0) {
+		snprintf(buf, SIZE_STR_MAX, "%llu %s", (unsigned long long)(v / scale), units[u]);
+	} else {
+		/* two decimals, rounded, in integer arithmetic */
+		uint64_t whole = v / scale, frac = (v % scale) / (scale / 1024);
+		uint64_t hundredths = (frac * 100 + 512) / 1024;
+
+		if (hundredths >= 100) {
+			whole++;
+			hundredths -= 100;
+		}
+		snprintf(buf, SIZE_STR_MAX, "%llu.%02llu %s", (unsigned long long)whole,
+			 (unsigned long long)hundredths, units[u]);
+	}
+	return buf;
+}

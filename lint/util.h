@@ -61,7 +61,7 @@ static inline bool is_aligned(uint64_t v, uint64_t align) { return align == 0 ||
  * fmt_size - an exact human size: the largest binary unit that divides the
  * value ("512 MiB", "4864 KiB", "100 bytes"). Writes into @buf and returns it.
  */
-#define SIZE_STR_MAX 32
+#define SIZE_STR_MAX 48
 const char *fmt_size(uint64_t v, char buf[SIZE_STR_MAX]);
 /* fmt_hex - "0x" plus lowercase hex digits. */
 const char *fmt_hex(uint64_t v, char buf[SIZE_STR_MAX]);
@@ -70,3 +70,6 @@ const char *fmt_hex(uint64_t v, char buf[SIZE_STR_MAX]);
 void *read_file(const char *path, size_t limit, size_t *len_out);
 
 #endif
+
+/* fmt_approx - a rounded size for people ("1.33 GiB"); exact values use fmt_size. */
+const char *fmt_approx(uint64_t v, char buf[SIZE_STR_MAX]);

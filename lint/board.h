@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * board.h - the board model: what the device tree says about memory, read
+ * once from a validated blob. Rules read this model; nothing downstream
+ * looks at the blob again.
+ */
+#ifndef CMALINT_BOARD_H
+#define CMALINT_BOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A source position, when the input was DTS and dtc told us; file NULL otherwise. */
+struct srcloc {
+	char *file;
+	int line;
+	int column;
+};
+
+struct range {
+	uint64_t base;
+	uint64_t size;
+};
+
+struct ram_bank {
+	uint64_t base;
+	uint64_t size;
+	char *node;		/* "/memory@40000000", or "--ram" */
+};
+
+struct prop_info {
+	char *name;
+	int len;
+	struct srcloc loc;
+	struct srcloc *more;	/* earlier definitions (overridden), oldest first */
+	size_t nmore;
+};
+
+/* A cell-encoded property: present, its length, and whether the length fits the cells. */
+struct cellprop {
+	bool present;
+	bool valid;		/* length is what the root cells require */
+	int len;		/* bytes */
+};
+
+struct rmem_node {
+	char *path;		/* "/reserved-memory/linux,cma" */
+	char *name;		/* "linux,cma" */
+	int offset;		/* node offset in the blob (order key) */
+	bool available;		/* status absent, "okay" or "ok" */
+	char *status;		/* raw status string or NULL */
+	char **compatible;
+	size_t ncompatible;
+
+	struct cellprop reg;	/* valid: a whole number of (addr, size) entries */
+	struct range *regs;
+	size_t nregs;
+	struct cellprop size;	/* valid: exactly #size-cells */
+	uint64_t size_value;
+	struct cellprop alignment;	/* valid: exactly #address-cells (the kernel's reading) */
+	uint64_t alignment_value;
+	bool alignment_valid_size_cells;	/* the binding's reading (#size-cells) */
+	struct cellprop alloc_ranges;	/* valid: whole (addr, size) pairs */
+	struct range *allocs;
+	size_t nallocs;
+
+	bool no_map;
+	bool reusable;
+	bool cma_default;	/* linux,cma-default */
+	bool dma_default;	/* linux,dma-default */
+
+	struct prop_info *props;
+	size_t nprops;
+	struct srcloc loc;
+	const char *overlay;	/* overlay that created or last changed the node, or NULL */
+};
+
+struct rmem_root {
+	bool present;
+	char *path;
+	char *name;		/* node name as written, e.g. "reserved-memory@0" */
+	bool has_ranges;
+	bool has_addr_cells, has_size_cells;
+	uint32_t addr_cells, size_cells;
+	size_t ngrandchildren;	/* nodes below the children (seen by the kernel <= 5.15) */
+	struct srcloc loc;
+};
+
+struct board {
+	char *input;		/* the path as given */
+	char *dts_file;		/* for DTS input: the source file; else NULL */
+	char *model;		/* /model or NULL */
+	char **compatible;	/* root compatible list */
+	size_t ncompatible;
+
+	bool root_has_addr_cells, root_has_size_cells;
+	uint32_t root_addr_cells, root_size_cells;	/* kernel defaults 1/1 when absent */
+
+	struct ram_bank *ram;
+	size_t nram;
+	bool ram_from_cli;	/* --ram replaced the device tree's /memory */
+	bool ram_placeholder;	/* /memory absent or zero-sized: the bootloader fills it */
+
+	struct range *memreserve;
+	size_t nmemreserve;
+
+	struct rmem_root rmem;
+	struct rmem_node *nodes;
+	size_t nnodes;
+	size_t nodes_cap;
+
+	bool has_dt_bootargs;
+	char *dt_bootargs;
+	struct srcloc dt_bootargs_loc;
+};
+
+/* The input's format as detected from its name or content. */
+enum input_kind { INPUT_DTB, INPUT_DTS };
+
+struct load_opts {
+	const char *const *include_dirs;	/* -I, NULL-terminated */
+	const char *const *overlays;	/* --overlay, NULL-terminated */
+	const struct ram_bank *ram;	/* --ram banks (node NULL) */
+	size_t nram;
+};
+
+/* Input limits (see docs/limits.md). */
+#define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)
+#define CMALINT_MAX_NODES 100000
+
+/*
+ * board_load - read @path (DTB or DTS), validate it and build the model.
+ * returns: 0 on success; -1 with a one-line message in @err on any
+ * problem (unreadable, not a device tree, corrupt blob, DTS that does not
+ * compile, values that wrap past 2^64).
+ */
+int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen);
+void board_release(struct board *b);
+
+/* Helpers over the model (no parsing). */
+bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat);
+const struct prop_info *rmem_node_prop(const struct rmem_node *n, const char *name);
+uint64_t board_ram_bytes(const struct board *b);
+bool board_ram_known(const struct board *b);
+
+#endif

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+/* `cmalint rules` and `cmalint explain RULE`. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "rule.h"
+
+int cmd_rules(int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1) {
+		fprintf(stderr, "cmalint: 'rules' takes no arguments\n");
+		return EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i < rule_count; i++)
+		printf("%-24s %-8s %s\n", rule_table[i].id, severity_name(rule_table[i].severity),
+		       rule_table[i].summary);
+	return EXIT_CLEAN;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+	const char *doc;
+
+	if (argc != 2) {
+		fprintf(stderr, "cmalint: usage: cmalint explain RULE\n");
+		return EXIT_TROUBLE;
+	}
+	doc = rule_doc(argv[1]);
+	if (!doc) {
+		fprintf(stderr, "cmalint: unknown rule '%s' (see 'cmalint rules')\n", argv[1]);
+		return EXIT_TROUBLE;
+	}
+	fputs(doc, stdout);
+	return EXIT_CLEAN;
+}

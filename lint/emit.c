@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#include "emit.h"
+
+#include <string.h>
+
+static const struct emitter emitters[] = {
+	{ "text", emit_text },
+	{ "json", emit_json },
+};
+
+const struct emitter *emitter_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(emitters) / sizeof(emitters[0]); i++)
+		if (!strcmp(emitters[i].name, name))
+			return &emitters[i];
+	return NULL;
+}
+
+const char *emitter_names(void)
+{
+	static char buf[128];
+
+	if (!buf[0]) {
+		for (size_t i = 0; i < sizeof(emitters) / sizeof(emitters[0]); i++) {
+			if (i)
+				strncat(buf, ", ", sizeof(buf) - strlen(buf) - 1);
+			strncat(buf, emitters[i].name, sizeof(buf) - strlen(buf) - 1);
+		}
+	}
+	return buf;
+}

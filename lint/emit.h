@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * emit.h - report emitters, one per output format (lint/out_<format>.c).
+ * Each writes the whole run at once, so no partial document is printed.
+ */
+#ifndef CMALINT_EMIT_H
+#define CMALINT_EMIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "run.h"
+
+struct emit_run {
+	struct board_result *boards;
+	size_t nboards;
+};
+
+typedef int emit_fn(FILE *out, const struct emit_run *run);
+
+struct emitter {
+	const char *name;
+	emit_fn *emit;
+};
+
+emit_fn emit_text;
+emit_fn emit_json;
+
+/* The emitter called @name, or NULL. */
+const struct emitter *emitter_find(const char *name);
+/* Comma-separated list of format names, for messages and --help. */
+const char *emitter_names(void);
+
+#endif

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * headroom.h - the non-CMA headroom estimate: the memory unmovable
+ * (kernel) allocations can use once the board has booted, with every term
+ * kept so a reader can check the sum (docs/headroom.md).
+ */
+#ifndef CMALINT_HEADROOM_H
+#define CMALINT_HEADROOM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "kmodel.h"
+#include "profile.h"
+
+struct headroom {
+	bool known;		/* false when RAM is unknown */
+	uint64_t ram;
+	uint64_t nomap;
+	uint64_t reserved;	/* other reserved regions (carve-outs, pools, /memreserve/) */
+	uint64_t cma;
+	uint64_t struct_pages;	/* the memmap: sizeof(struct page) per present page */
+	uint64_t kernel_image;	/* configurable, docs/headroom.md */
+	uint64_t min_watermark;	/* min_free_kbytes in bytes, THP-adjusted */
+	uint64_t min_watermark_sqrt;	/* the square-root formula alone */
+	unsigned zones;		/* populated lowmem zones (for the THP recommendation) */
+	int64_t headroom;	/* may be negative: the board is already starved */
+};
+
+/* Defaults the configuration can override. */
+#define HEADROOM_KERNEL_IMAGE_DEFAULT (UINT64_C(24) << 20)
+#define HEADROOM_STRUCT_PAGE_BYTES 64
+
+void headroom_estimate(struct headroom *h, const struct board *b, const struct profile *p,
+		       const struct kmodel *k, uint64_t kernel_image);
+
+#endif

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+/* json_util.h - cJSON helpers that keep 64-bit integers exact. */
+#ifndef CMALINT_JSON_UTIL_H
+#define CMALINT_JSON_UTIL_H
+
+#include <cjson/cJSON.h>
+#include <stdint.h>
+
+#include "board.h"
+
+/* cJSON numbers are doubles: write integers as raw decimal text instead. */
+cJSON *json_u64(uint64_t v);
+cJSON *json_i64(int64_t v);
+void json_add_u64(cJSON *obj, const char *name, uint64_t v);
+void json_add_i64(cJSON *obj, const char *name, int64_t v);
+/* A string, or null for NULL. */
+void json_add_str(cJSON *obj, const char *name, const char *s);
+/* {"file","line","column"} or null. */
+cJSON *json_loc(const struct srcloc *loc);
+/* Print @doc to @out with a trailing newline; 0 or -1. */
+int json_print(FILE *out, cJSON *doc);
+
+#endif

@@ -1,0 +1,773 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The kernel model. Each step below names the kernel behaviour it follows
+ * (docs/kernel-model.md has the version table); the code is a re-expression
+ * of that behaviour, not the kernel's code.
+ */
+#include "kmodel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define SMP_CACHE_BYTES 64
+#define FOUR_GIB (UINT64_C(1) << 32)
+
+const char *region_kind_name(enum region_kind k)
+{
+	static const char *const n[] = { "cma", "dma-pool", "carveout", "no-map", "memreserve" };
+
+	return n[k];
+}
+
+const char *region_origin_name(enum region_origin o)
+{
+	static const char *const n[] = { "reg", "size", "cmdline", "kconfig", "memreserve" };
+
+	return n[o];
+}
+
+const char *region_status_name(enum region_status s)
+{
+	static const char *const n[] = { "reserved", "rejected", "bypassed", "disabled", "failed" };
+
+	return n[s];
+}
+
+bool rmem_node_is_cma(const struct rmem_node *n)
+{
+	return rmem_node_has_compatible(n, "shared-dma-pool") && n->reusable && !n->no_map;
+}
+
+const struct kregion *kmodel_region_for(const struct kmodel *k, const struct rmem_node *n)
+{
+	for (size_t i = 0; i < k->nregions; i++)
+		if (k->regions[i].node == n)
+			return &k->regions[i];
+	return NULL;
+}
+
+/* %pa as the kernel prints it: zero-padded to the width of phys_addr_t. */
+static const char *pa(const struct profile *p, uint64_t v, char buf[SIZE_STR_MAX])
+{
+	if (p->arch == ARCH_ARM && !p->lpae)
+		snprintf(buf, SIZE_STR_MAX, "0x%08llx", (unsigned long long)v);
+	else
+		snprintf(buf, SIZE_STR_MAX, "0x%016llx", (unsigned long long)v);
+	return buf;
+}
+
+static void PRINTF(2, 3) kmsg(struct kregion *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+
+	va_start(ap, fmt);
+	m = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (r->kernel_message) {
+		char *both = xasprintf("%s\n%s", r->kernel_message, m);
+
+		free(r->kernel_message);
+		free(m);
+		m = both;
+	}
+	r->kernel_message = m;
+}
+
+/* The prefix of messages printed by the reserved-memory scan (moved files in 6.12). */
+static const char *scan_prefix(const struct profile *p)
+{
+	return kver_ge(p->kernel, 6, 12) ? "OF: reserved mem: " : "OF: fdt: ";
+}
+
+static struct kregion *add_region(struct kmodel *k)
+{
+	struct kregion *r = ARRAY_PUSH(k->regions, k->nregions, k->cap);
+
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+static bool root_format_ok(const struct board *b, const struct profile *p)
+{
+	const struct rmem_root *rm = &b->rmem;
+
+	if (!rm->has_size_cells || rm->size_cells != b->root_size_cells)
+		return false;
+	if (!rm->has_addr_cells || rm->addr_cells != b->root_addr_cells)
+		return false;
+	if (!rm->has_ranges)
+		return false;
+	(void)p;
+	return true;
+}
+
+static enum region_kind node_kind(const struct rmem_node *n)
+{
+	if (rmem_node_has_compatible(n, "shared-dma-pool"))
+		return n->reusable ? RK_CMA : RK_DMA_POOL;
+	return n->no_map ? RK_NOMAP : RK_CARVEOUT;
+}
+
+/* Reserve [base, base+size) the way early_init_dt_reserve_memory() does. */
+static void reserve_range(struct kmodel *k, const struct profile *p, uint64_t base, uint64_t size, bool nomap)
+{
+	uint64_t end;
+
+	if (!size || !range_end(base, size, &end))
+		return;
+	if (!nomap)
+		mlist_add(&k->mb.reserved, base, end);
+	else if (kver_le(p->kernel, 5, 9))
+		mlist_remove(&k->mb.memory, base, end);	/* memblock_remove() */
+	else
+		mlist_add(&k->mb.nomap, base, end);	/* memblock_mark_nomap() */
+}
+
+static void release_range(struct kmodel *k, const struct board *b, const struct profile *p,
+			  uint64_t base, uint64_t size, bool nomap)
+{
+	uint64_t end;
+
+	if (!size || !range_end(base, size, &end))
+		return;
+	if (!nomap) {
+		mlist_remove(&k->mb.reserved, base, end);
+	} else if (kver_le(p->kernel, 5, 9)) {
+		/* memblock_add() back, but only what is RAM */
+		for (size_t i = 0; i < b->nram; i++) {
+			uint64_t rb = b->ram[i].base, re = b->ram[i].base + b->ram[i].size;
+			uint64_t lo = rb > base ? rb : base, hi = re < end ? re : end;
+
+			if (lo < hi)
+				mlist_add(&k->mb.memory, lo, hi);
+		}
+	} else {
+		mlist_remove(&k->mb.nomap, base, end);
+	}
+}
+
+/* The DMA limit the arch passes to dma_contiguous_reserve(), kernel-cma.md §3.3. */
+static uint64_t arch_dma_limit(const struct board *b, const struct profile *p, uint64_t dram_end)
+{
+	uint64_t start, lim;
+
+	if (!b->nram)
+		return 0;
+	start = b->ram[0].base;
+	for (size_t i = 1; i < b->nram; i++)
+		if (b->ram[i].base < start)
+			start = b->ram[i].base;
+	switch (p->arch) {
+	case ARCH_ARM64:
+		if (kver_ge(p->kernel, 6, 12)) {
+			lim = start < FOUR_GIB ? FOUR_GIB : dram_end;
+		} else {
+			uint64_t off = start & ~(FOUR_GIB - 1);
+
+			lim = off > UINT64_MAX - FOUR_GIB ? UINT64_MAX : off + FOUR_GIB;
+		}
+		return lim < dram_end ? lim : dram_end;
+	case ARCH_RISCV64:
+		return dram_end < FOUR_GIB ? dram_end : FOUR_GIB;
+	case ARCH_ARM:
+		return dram_end < FOUR_GIB ? dram_end : FOUR_GIB;
+	case ARCH_X86_64:
+		return dram_end;
+	}
+	return dram_end;
+}
+
+/* arm with HIGHMEM: the end of lowmem (VMSPLIT_3G: 768 MiB above the start of RAM). */
+static uint64_t arm_highmem_start(const struct board *b, const struct profile *p)
+{
+	if (p->arch != ARCH_ARM || !b->nram)
+		return 0;
+	return b->ram[0].base + 768 * MiB;
+}
+
+struct dyn_try {
+	uint64_t start, end;
+};
+
+/* 6.5+: pick bottom-up or top-down by where the window touches earlier saved regions. */
+static bool window_direction(const struct kmodel *k, const struct profile *p, size_t upto,
+			     uint64_t start, uint64_t end)
+{
+	bool start_in = false, end_in = false;
+
+	if (!kver_ge(p->kernel, 6, 5))
+		return true;
+	for (size_t i = 0; i < upto; i++) {
+		const struct kregion *r = &k->regions[i];
+		uint64_t rend;
+
+		if (!r->node || !r->has_base || r->status != RS_RESERVED)
+			continue;
+		/* 6.12+: static nodes are saved later, so only earlier dynamic ones count. */
+		if (kver_ge(p->kernel, 6, 12) && r->origin != RO_SIZE)
+			continue;
+		rend = r->base + r->size;
+		if (start >= r->base && start <= rend)
+			start_in = true;
+		if (end >= r->base && end <= rend)
+			end_in = true;
+	}
+	if (start_in && !end_in)
+		return false;	/* bottom-up */
+	return true;
+}
+
+static void place_dynamic(struct kmodel *k, const struct profile *p, size_t idx)
+{
+	struct kregion *r = &k->regions[idx];
+	const struct rmem_node *n = r->node;
+	uint64_t align = n->alignment.present && n->alignment_value ? n->alignment_value : SMP_CACHE_BYTES;
+	bool found = false;
+	uint64_t base = 0;
+
+	if (p->cma && rmem_node_is_cma(n) && align < p->cma_granule)
+		align = p->cma_granule;
+	if (n->alloc_ranges.present && n->alloc_ranges.valid && n->nallocs) {
+		for (size_t i = 0; i < n->nallocs && !found; i++) {
+			uint64_t s = n->allocs[i].base, e = s + n->allocs[i].size;
+
+			found = memblock_find(&k->mb, r->size, align, s, e,
+					      window_direction(k, p, idx, s, e), &base);
+		}
+	} else {
+		found = memblock_find(&k->mb, r->size, align, 0, UINT64_MAX, true, &base);
+	}
+	if (!found) {
+		r->status = RS_FAILED;
+		r->reason = RR_ALLOC_FAILED;
+		if (kver_ge(p->kernel, 6, 1))
+			kmsg(r, "OF: reserved mem: failed to allocate memory for node '%s': size %llu MiB",
+			     n->name, (unsigned long long)(r->size >> 20));
+		else
+			kmsg(r, "OF: reserved mem: failed to allocate memory for node '%s'", n->name);
+		return;
+	}
+	r->has_base = true;
+	r->base = base;
+	reserve_range(k, p, base, r->size, n->no_map);
+}
+
+/* Decode one node into a region with its early-scan outcome (no init yet). */
+static void scan_node(struct kmodel *k, const struct profile *p, const struct rmem_node *n,
+		      const struct cmdline *cl)
+{
+	struct kregion *r = add_region(k);
+	bool v619 = kver_ge(p->kernel, 6, 19);
+	bool reg_usable = n->reg.present && (n->reg.valid || !v619);
+	bool allocs_bad = n->alloc_ranges.present && !n->alloc_ranges.valid && !v619;
+
+	r->node = n;
+	r->name = xstrdup(n->path);
+	r->kind = node_kind(n);
+	r->status = RS_RESERVED;
+
+	if (k->rmem_ignored) {
+		r->status = RS_REJECTED;
+		r->reason = RR_ROOT_IGNORED;
+		r->origin = n->reg.present ? RO_REG : RO_SIZE;
+		return;
+	}
+	if (!n->available) {
+		r->status = RS_DISABLED;
+		r->reason = RR_STATUS_DISABLED;
+		r->origin = n->reg.present ? RO_REG : RO_SIZE;
+		return;
+	}
+	if (v619 && cl && cl->resolved.given && n->cma_default) {
+		r->status = RS_BYPASSED;
+		r->reason = RR_CMA_BYPASSED;
+		r->origin = n->reg.present ? RO_REG : RO_SIZE;
+		kmsg(r, "OF: reserved mem: Skipping dt linux,cma-default for \"cma=\" kernel param.");
+		return;
+	}
+	if (reg_usable) {
+		r->origin = RO_REG;
+		if (!n->reg.valid) {
+			r->status = RS_REJECTED;
+			r->reason = RR_BAD_REG;
+			kmsg(r, "%sReserved memory: invalid reg property in '%s', skipping node.",
+			     scan_prefix(p), n->name);
+			return;
+		}
+		if (!n->nregs) {
+			r->status = RS_REJECTED;
+			r->reason = RR_EMPTY_REG;
+			return;
+		}
+		r->has_base = true;
+		r->base = n->regs[0].base;
+		r->size = n->regs[0].size;
+		for (size_t i = 0; i < n->nregs; i++) {
+			char b1[SIZE_STR_MAX];
+
+			if (!n->regs[i].size) {
+				kmsg(r, "%sReserved memory: failed to reserve memory for node '%s': base %s, size 0 MiB",
+				     scan_prefix(p), n->name, pa(p, n->regs[i].base, b1));
+				continue;
+			}
+			reserve_range(k, p, n->regs[i].base, n->regs[i].size, n->no_map);
+			if (i > 0)
+				r->extra_reserved += n->regs[i].size;
+		}
+		if (n->nregs > 1) {
+			r->memory_lost = true;
+			if (kver_ge(p->kernel, 6, 12) && !v619)
+				kmsg(r, "OF: reserved mem: fdt_scan_reserved_mem_reg_nodes() ignores %zu regions in node '%s'",
+				     n->nregs - 1, n->name);
+			if (v619) {
+				r->status = RS_REJECTED;
+				r->reason = RR_NOT_SAVED;
+				return;
+			}
+		}
+		if (!r->size) {
+			r->status = RS_FAILED;
+			r->reason = RR_ZERO_SIZE;
+		}
+		return;
+	}
+
+	r->origin = RO_SIZE;
+	if (!n->size.present) {
+		r->status = RS_REJECTED;
+		r->reason = RR_NO_REG_NO_SIZE;
+		return;
+	}
+	if (!n->size.valid) {
+		r->status = RS_REJECTED;
+		r->reason = RR_BAD_SIZE;
+		kmsg(r, "OF: reserved mem: invalid size property in '%s' node.", n->name);
+		return;
+	}
+	r->size = n->size_value;
+	if (n->alignment.present && !n->alignment.valid) {
+		r->status = RS_REJECTED;
+		r->reason = RR_BAD_ALIGNMENT_PROP;
+		kmsg(r, "OF: reserved mem: invalid alignment property in '%s' node.", n->name);
+		return;
+	}
+	if (allocs_bad) {
+		r->status = RS_REJECTED;
+		r->reason = RR_BAD_ALLOC_RANGES;
+		kmsg(r, "OF: reserved mem: invalid alloc-ranges property in '%s', skipping node.", n->name);
+		return;
+	}
+	if (!r->size) {
+		r->status = RS_FAILED;
+		r->reason = RR_ZERO_SIZE;
+		kmsg(r, "OF: reserved mem: failed to allocate memory for node '%s'", n->name);
+		return;
+	}
+	/* placed later, in the kernel's order */
+}
+
+/* rmem_cma_setup() then rmem_dma_setup() for a shared-dma-pool node. */
+static void init_node(struct kmodel *k, const struct board *b, const struct profile *p,
+		      const struct cmdline *cl, struct kregion *r)
+{
+	const struct rmem_node *n = r->node;
+	char b1[SIZE_STR_MAX];
+	bool cma_done = false, dma_done = false;
+	bool bypassed = false;
+
+	if (rmem_node_has_compatible(n, "shared-dma-pool")) {
+		if (p->cma) {
+			if (kver_ge(p->kernel, 5, 6) && cl && cl->resolved.given && n->cma_default) {
+				bypassed = true;
+				kmsg(r, "Reserved memory: bypass %s node, using cmdline CMA params instead", n->name);
+			} else if (!n->reusable || n->no_map) {
+				/* -EINVAL without a message; the coherent handler is tried */
+			} else if (!is_aligned(r->base, p->cma_granule) || !is_aligned(r->size, p->cma_granule)) {
+				kmsg(r, "Reserved memory: incorrect alignment of CMA region");
+				r->reason = RR_CMA_MISALIGNED;
+			} else if (k->cma_areas >= p->max_cma_areas) {
+				kmsg(r, "cma: Not enough slots for CMA reserved regions!\n"
+					"Reserved memory: unable to setup CMA region");
+				r->reason = RR_CMA_NO_SLOT;
+			} else {
+				cma_done = true;
+				k->cma_areas++;
+				r->kind = RK_CMA;
+				r->default_cma = n->cma_default;
+				kmsg(r, "Reserved memory: created CMA memory pool at %s, size %llu MiB",
+				     pa(p, r->base, b1), (unsigned long long)(r->size >> 20));
+			}
+		} else if (n->reusable) {
+			r->reason = RR_CMA_DISABLED_KCONFIG;
+		}
+		if (!cma_done) {
+			if (n->reusable) {
+				if (r->reason == RR_OK)
+					r->reason = n->no_map ? RR_CMA_REUSABLE_NOMAP : RR_COHERENT_REUSABLE;
+			} else if (p->arch == ARCH_ARM && !n->no_map) {
+				kmsg(r, "Reserved memory: regions without no-map are not yet supported");
+				r->reason = RR_COHERENT_NEEDS_NOMAP;
+			} else {
+				dma_done = true;
+				r->kind = RK_DMA_POOL;
+				kmsg(r, "Reserved memory: created DMA memory pool at %s, size %llu MiB",
+				     pa(p, r->base, b1), (unsigned long long)(r->size >> 20));
+			}
+		}
+		if (!cma_done && !dma_done) {
+			if (bypassed)
+				r->reason = RR_CMA_BYPASSED;
+			if (kver_ge(p->kernel, 5, 4)) {
+				kmsg(r, "OF: reserved mem: node %s compatible matching fail", n->name);
+				r->status = bypassed ? RS_BYPASSED : RS_REJECTED;
+				release_range(k, b, p, r->base, r->size, n->no_map);
+			} else {
+				r->status = bypassed ? RS_BYPASSED : RS_REJECTED;
+				r->memory_lost = true;
+			}
+			return;
+		}
+		if (dma_done && bypassed)
+			r->reason = RR_CMA_BYPASSED;
+	}
+	if (kver_ge(p->kernel, 6, 4) && r->status == RS_RESERVED) {
+		char b2[SIZE_STR_MAX];
+		uint64_t end = r->base + r->size;
+
+		kmsg(r, "OF: reserved mem: %s..%s (%llu KiB) %s %s %s", pa(p, r->base, b1), pa(p, end - 1, b2),
+		     (unsigned long long)(r->size >> 10), n->no_map ? "nomap" : "map",
+		     n->reusable ? "reusable" : "non-reusable", n->name);
+	}
+}
+
+static int cmp_init_order(const void *a, const void *b)
+{
+	const struct kregion *const *x = a, *const *y = b;
+
+	if ((*x)->base != (*y)->base)
+		return (*x)->base < (*y)->base ? -1 : 1;
+	if ((*x)->size != (*y)->size)
+		return (*x)->size < (*y)->size ? -1 : 1;
+	return (*x)->node->offset - (*y)->node->offset;
+}
+
+static uint64_t kconfig_default_size(const struct board *b, const struct profile *p)
+{
+	uint64_t mb = p->cma_size_mbytes << 20;
+	uint64_t total = 0, pct;
+
+	for (size_t i = 0; i < b->nram; i++)
+		total += b->ram[i].size;
+	pct = total / 100 * p->cma_size_percentage;
+	pct -= pct % p->page_size;
+	switch (p->cma_size_sel) {
+	case CMA_SEL_MBYTES: return mb;
+	case CMA_SEL_PERCENTAGE: return pct;
+	case CMA_SEL_MIN: return mb < pct ? mb : pct;
+	case CMA_SEL_MAX: return mb > pct ? mb : pct;
+	}
+	return mb;
+}
+
+static void fail_default(struct kregion *r, enum region_reason why)
+{
+	r->status = RS_FAILED;
+	r->reason = why;
+	kmsg(r, "cma: Failed to reserve %llu MiB", (unsigned long long)(r->size >> 20));
+}
+
+/* dma_contiguous_reserve() -> cma_declare_contiguous(), kernel-cma.md §3.2 and §4. */
+static void reserve_default(struct kmodel *k, const struct board *b, const struct profile *p,
+			    const struct cmdline *cl, bool have_dt_default)
+{
+	const struct cma_cmdline *c = cl && cl->resolved.given ? &cl->resolved : NULL;
+	uint64_t size, base = 0, limit, align = p->cma_granule, memend = memblock_end(&k->mb);
+	bool fixed = false;
+	struct kregion *r;
+	char b1[SIZE_STR_MAX], b2[SIZE_STR_MAX];
+
+	if (!p->cma || !b->nram)
+		return;
+	if (p->arch == ARCH_RISCV64 && !kver_ge(p->kernel, 5, 10))
+		return;
+	if (c) {
+		size = c->size;
+		base = c->base;
+		if (kver_ge(p->kernel, 6, 17))
+			limit = c->limit ? c->limit : k->arch_dma_limit;
+		else
+			limit = c->limit && (c->limit < k->arch_dma_limit || !k->arch_dma_limit) ? c->limit
+											 : k->arch_dma_limit;
+		fixed = c->fixed;
+	} else {
+		size = kconfig_default_size(b, p);
+		limit = k->arch_dma_limit;
+	}
+	if (!size)
+		return;
+	if (have_dt_default) {
+		if (c)
+			k->cmdline_ignored = true;
+		return;
+	}
+
+	r = add_region(k);
+	r->name = xstrdup(c ? "cma=" : p->cma_size_sel == CMA_SEL_MBYTES ? "CONFIG_CMA_SIZE_MBYTES"
+									: "CONFIG_CMA_SIZE_PERCENTAGE");
+	r->kind = RK_CMA;
+	r->origin = c ? RO_CMDLINE : RO_KCONFIG;
+	r->status = RS_RESERVED;
+	r->default_cma = true;
+	r->requested_size = size;
+	r->size = size;
+	k->default_source = c ? DEF_CMDLINE : DEF_KCONFIG;
+	k->default_index = k->nregions - 1;
+
+	if (k->cma_areas >= p->max_cma_areas) {
+		kmsg(r, "cma: Not enough slots for CMA reserved regions!");
+		fail_default(r, RR_CMA_NO_SLOT);
+		return;
+	}
+	if (fixed && base % align) {
+		kmsg(r, "cma: Region at %s must be aligned to %s bytes", pa(p, base, b1), pa(p, align, b2));
+		fail_default(r, RR_DEFAULT_FIXED_MISALIGNED);
+		return;
+	}
+	if (base % align) {
+		uint64_t nb = base + (align - base % align);
+
+		base = nb < base ? 0 : nb;
+	}
+	if (size % align) {
+		uint64_t ns = size + (align - size % align);
+
+		if (ns < size) {
+			fail_default(r, RR_DEFAULT_EXCEEDS_LIMIT);
+			return;
+		}
+		size = ns;
+	}
+	r->size = size;
+	limit -= limit % align;
+	if (!base)
+		fixed = false;
+	if (fixed && p->arch == ARCH_ARM) {
+		uint64_t hs = arm_highmem_start(b, p), end;
+
+		if (hs && range_end(base, size, &end) && base < hs && end > hs) {
+			kmsg(r, "cma: Region at %s defined on low/high memory boundary (%s)",
+			     pa(p, base, b1), pa(p, hs, b2));
+			fail_default(r, RR_DEFAULT_LOWHIGH_BOUNDARY);
+			return;
+		}
+	}
+	if (!limit || limit > memend)
+		limit = memend;
+	{
+		uint64_t end;
+
+		if (!range_end(base, size, &end) || end > limit) {
+			kmsg(r, "cma: Size (%s) of region at %s exceeds limit (%s)", pa(p, size, b1),
+			     pa(p, base, b2), pa(p, limit, (char[SIZE_STR_MAX]){ 0 }));
+			fail_default(r, RR_DEFAULT_EXCEEDS_LIMIT);
+			return;
+		}
+		if (fixed) {
+			if (mlist_intersects(&k->mb.reserved, base, end)) {
+				fail_default(r, RR_DEFAULT_FIXED_BUSY);
+				return;
+			}
+			mlist_add(&k->mb.reserved, base, end);
+			r->has_base = true;
+			r->base = base;
+		} else {
+			uint64_t at = 0;
+			bool found = false;
+			uint64_t hs = p->arch == ARCH_ARM ? arm_highmem_start(b, p) : 0;
+			bool try4g = kver_ge(p->kernel, 5, 11) && p->arch != ARCH_ARM &&
+				(kver_ge(p->kernel, 6, 17) ? limit : memend) >= FOUR_GIB + size;
+
+			if (hs && base < hs && hs < limit && !kver_ge(p->kernel, 6, 6))
+				found = memblock_find(&k->mb, size, align, hs, limit, true, &at);
+			if (!found && try4g)
+				found = memblock_find(&k->mb, size, align, FOUR_GIB, limit, false, &at);
+			if (!found && hs && base < hs && hs < limit && kver_ge(p->kernel, 6, 6))
+				found = memblock_find(&k->mb, size, align, hs, limit, true, &at);
+			if (!found && hs && base < hs && hs < limit)
+				limit = hs;
+			if (!found)
+				found = memblock_find(&k->mb, size, align, base, limit, true, &at);
+			if (!found) {
+				fail_default(r, RR_DEFAULT_NO_ROOM);
+				return;
+			}
+			mlist_add(&k->mb.reserved, at, at + size);
+			/* Early allocations we cannot see push a top-down area lower: give the bound. */
+			r->has_window = true;
+			r->window_base = base;
+			r->window_end = at + size;
+			r->base = at;
+		}
+	}
+	if (kver_ge(p->kernel, 6, 5) && kver_le(p->kernel, 6, 14))
+		kmsg(r, "cma: Reserved %llu MiB at %s on node -1", (unsigned long long)(size >> 20),
+		     pa(p, r->has_base ? r->base : r->window_end - size, b1));
+	else
+		kmsg(r, "cma: Reserved %llu MiB at %s", (unsigned long long)(size >> 20),
+		     pa(p, r->has_base ? r->base : r->window_end - size, b1));
+	k->cma_areas++;
+}
+
+void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl)
+{
+	struct kregion **order;
+	size_t norder = 0, first_node;
+	struct kregion *dt_default = NULL;
+
+	memset(k, 0, sizeof(*k));
+	for (size_t i = 0; i < b->nram; i++)
+		mlist_add(&k->mb.memory, b->ram[i].base, b->ram[i].base + b->ram[i].size);
+	k->arch_dma_limit = arch_dma_limit(b, p, memblock_end(&k->mb));
+
+	/* /memreserve/ entries */
+	for (size_t i = 0; i < b->nmemreserve; i++) {
+		struct kregion *r = add_region(k);
+
+		r->name = xstrdup("/memreserve/");
+		r->kind = RK_MEMRESERVE;
+		r->origin = RO_MEMRESERVE;
+		r->status = RS_RESERVED;
+		r->has_base = true;
+		r->base = b->memreserve[i].base;
+		r->size = b->memreserve[i].size;
+		r->memreserve_index = (unsigned)i;
+	}
+	/* Up to 6.11 /memreserve/ is in memblock before dynamic regions are placed. */
+	if (!kver_ge(p->kernel, 6, 12))
+		for (size_t i = 0; i < b->nmemreserve; i++)
+			reserve_range(k, p, b->memreserve[i].base, b->memreserve[i].size, false);
+
+	if (b->rmem.present) {
+		bool name_ok = kver_ge(p->kernel, 5, 17) || !strcmp(b->rmem.name, "reserved-memory");
+
+		k->rmem_ignored = !name_ok || !root_format_ok(b, p);
+	}
+
+	first_node = k->nregions;
+	for (size_t i = 0; i < b->nnodes; i++)
+		scan_node(k, p, &b->nodes[i], cl);
+
+	/* The reserved-memory table: nodes past its size are not saved. */
+	for (size_t i = first_node; i < k->nregions; i++) {
+		struct kregion *r = &k->regions[i];
+
+		if (r->status != RS_RESERVED && r->reason != RR_ZERO_SIZE)
+			continue;
+		if (++k->saved_regions > p->max_reserved_regions) {
+			/* a static one stays reserved but is never initialised; a dynamic one is never placed */
+			r->memory_lost = r->origin == RO_REG;
+			r->status = RS_REJECTED;
+			r->reason = RR_NOT_SAVED;
+			kmsg(r, "OF: reserved mem: not enough space for all defined regions.");
+		}
+	}
+
+	/* Dynamic regions, in DT order, after all static ones. */
+	for (size_t i = first_node; i < k->nregions; i++) {
+		struct kregion *r = &k->regions[i];
+
+		if (r->origin == RO_SIZE && r->status == RS_RESERVED && r->reason == RR_OK)
+			place_dynamic(k, p, i);
+	}
+	if (kver_ge(p->kernel, 6, 12))
+		for (size_t i = 0; i < b->nmemreserve; i++)
+			reserve_range(k, p, b->memreserve[i].base, b->memreserve[i].size, false);
+
+	/* Init order: <= 6.11 the table sorted by base; 6.12+ dynamic at scan, static later. */
+	order = xcalloc(k->nregions + 1, sizeof(*order));
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = first_node; i < k->nregions; i++) {
+			struct kregion *r = &k->regions[i];
+
+			if (r->status != RS_RESERVED || !r->has_base || r->reason != RR_OK)
+				continue;
+			if (kver_ge(p->kernel, 6, 12) && (pass == 0) != (r->origin == RO_SIZE))
+				continue;
+			if (!kver_ge(p->kernel, 6, 12) && pass == 1)
+				continue;
+			order[norder++] = r;
+		}
+	}
+	if (!kver_ge(p->kernel, 6, 12))
+		qsort(order, norder, sizeof(*order), cmp_init_order);
+
+	/*
+	 * arm and riscv 6.12+: static nodes are initialised after
+	 * dma_contiguous_reserve(), so a static DT default does not stop the
+	 * Kconfig/cmdline area (kernel-cma.md §0.1).
+	 */
+	{
+		bool late_static = kver_ge(p->kernel, 6, 12) &&
+			(p->arch == ARCH_ARM || p->arch == ARCH_RISCV64);
+		bool have_early_default = false;
+
+		for (size_t i = 0; i < norder; i++) {
+			init_node(k, b, p, cl, order[i]);
+			if (order[i]->status == RS_RESERVED && order[i]->kind == RK_CMA && order[i]->default_cma) {
+				dt_default = order[i];
+				if (!late_static || order[i]->origin == RO_SIZE)
+					have_early_default = true;
+			}
+		}
+		if (dt_default)
+			k->default_source = DEF_DT;
+		reserve_default(k, b, p, cl, have_early_default);
+		if (dt_default) {
+			/* the DT default is what the kernel keeps as the default area */
+			k->default_source = DEF_DT;
+			for (size_t i = 0; i < k->nregions; i++) {
+				if (&k->regions[i] == dt_default)
+					k->default_index = i;
+				else if (k->regions[i].default_cma && k->regions[i].node)
+					k->regions[i].default_cma = false;	/* the last one set wins */
+			}
+		}
+	}
+	for (size_t i = 0; i < k->nregions; i++)
+		if (k->regions[i].status == RS_BYPASSED)
+			k->dt_default_bypassed = true;
+	free(order);
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+		bool nomap = r->node && r->node->no_map;
+
+		if (r->status == RS_RESERVED && r->kind == RK_CMA) {
+			k->cma_bytes += r->size;
+			if (r->extra_reserved)
+				k->reserved_bytes += r->extra_reserved;
+		} else if (r->status == RS_RESERVED || r->memory_lost) {
+			uint64_t sz = r->size + r->extra_reserved;
+
+			if (nomap)
+				k->nomap_bytes += sz;
+			else
+				k->reserved_bytes += sz;
+		}
+	}
+}
+
+void kmodel_release(struct kmodel *k)
+{
+	for (size_t i = 0; i < k->nregions; i++) {
+		free(k->regions[i].name);
+		free(k->regions[i].kernel_message);
+	}
+	free(k->regions);
+	memblock_release(&k->mb);
+	memset(k, 0, sizeof(*k));
+}

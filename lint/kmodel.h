@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kmodel.h - the kernel model: what the profile's kernel does with the
+ * board's reserved memory and the command line, step by step as it boots
+ * (kernel-cma.md §0.1-§4): which regions it reserves, rejects, bypasses or
+ * fails, where the ones it places land, and the default CMA area.
+ */
+#ifndef CMALINT_KMODEL_H
+#define CMALINT_KMODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "cmdline.h"
+#include "memblock.h"
+#include "profile.h"
+
+enum region_kind { RK_CMA, RK_DMA_POOL, RK_CARVEOUT, RK_NOMAP, RK_MEMRESERVE };
+enum region_origin { RO_REG, RO_SIZE, RO_CMDLINE, RO_KCONFIG, RO_MEMRESERVE };
+enum region_status { RS_RESERVED, RS_REJECTED, RS_BYPASSED, RS_DISABLED, RS_FAILED };
+
+/* Why a region ended up with its status (one per distinct kernel path). */
+enum region_reason {
+	RR_OK,
+	RR_ROOT_IGNORED,	/* /reserved-memory format: whole node ignored */
+	RR_STATUS_DISABLED,
+	RR_BAD_REG,		/* reg length not whole entries */
+	RR_BAD_SIZE,
+	RR_BAD_ALIGNMENT_PROP,
+	RR_BAD_ALLOC_RANGES,
+	RR_NO_REG_NO_SIZE,	/* neither: nothing reserved */
+	RR_EMPTY_REG,
+	RR_ZERO_SIZE,
+	RR_ALLOC_FAILED,	/* dynamic: no room */
+	RR_CMA_BYPASSED,	/* cma= given, linux,cma-default dropped */
+	RR_CMA_REUSABLE_NOMAP,
+	RR_CMA_MISALIGNED,
+	RR_CMA_NO_SLOT,
+	RR_CMA_DISABLED_KCONFIG,
+	RR_COHERENT_NEEDS_NOMAP,	/* arm: coherent pool without no-map */
+	RR_COHERENT_REUSABLE,
+	RR_NOT_SAVED,		/* beyond the reserved-region table, or 6.19 multi-reg */
+	RR_DEFAULT_FIXED_MISALIGNED,
+	RR_DEFAULT_EXCEEDS_LIMIT,
+	RR_DEFAULT_NO_ROOM,
+	RR_DEFAULT_FIXED_BUSY,
+	RR_DEFAULT_LOWHIGH_BOUNDARY,
+	RR_DEFAULT_SHADOWED,	/* <= 5.5: a DT default exists, cma= ignored */
+	RR_DEFAULT_NOT_ON_ARCH,	/* riscv < 5.10: no dma_contiguous_reserve */
+};
+
+struct kregion {
+	const struct rmem_node *node;	/* NULL for cmdline / kconfig / memreserve */
+	char *name;			/* DT path, "cma=", "CONFIG_CMA_SIZE_MBYTES", "/memreserve/" */
+	enum region_kind kind;
+	enum region_origin origin;
+	enum region_status status;
+	enum region_reason reason;
+	bool has_base;
+	uint64_t base;
+	uint64_t size;
+	uint64_t requested_size;	/* before rounding (default area) */
+	bool default_cma;
+	bool memory_lost;	/* stays reserved though unusable (4.19 failed init, extra reg entries) */
+	uint64_t extra_reserved;	/* reg entries after the first, still reserved */
+	/* For an area the kernel places below early allocations: where it can land. */
+	bool has_window;
+	uint64_t window_base, window_end;
+	char *kernel_message;	/* what the kernel prints, or NULL */
+	unsigned memreserve_index;
+};
+
+/* The default CMA area's source as the kernel resolves it. */
+enum default_source { DEF_NONE, DEF_DT, DEF_CMDLINE, DEF_KCONFIG };
+
+struct kmodel {
+	struct kregion *regions;
+	size_t nregions, cap;
+	bool rmem_ignored;		/* the whole /reserved-memory node is ignored */
+	enum default_source default_source;
+	size_t default_index;		/* into regions, valid when default_source != DEF_NONE */
+	bool dt_default_bypassed;
+	bool cmdline_ignored;		/* <= 5.5 with a DT default */
+	uint64_t arch_dma_limit;	/* exclusive; 0 = none known */
+	uint64_t cma_bytes;
+	uint64_t nomap_bytes;
+	uint64_t reserved_bytes;
+	unsigned cma_areas;
+	unsigned saved_regions;		/* entries the reserved-memory table had to hold */
+	struct memblock mb;		/* the bookkeeping after the prediction */
+};
+
+/* kmodel_build - run the prediction. @cl may be NULL (no command line). */
+void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl);
+void kmodel_release(struct kmodel *k);
+
+const char *region_kind_name(enum region_kind k);
+const char *region_origin_name(enum region_origin o);
+const char *region_status_name(enum region_status s);
+/* The kregion built for @n, or NULL. */
+const struct kregion *kmodel_region_for(const struct kmodel *k, const struct rmem_node *n);
+/* True when the node is a reusable shared-dma-pool (what the kernel would treat as CMA). */
+bool rmem_node_is_cma(const struct rmem_node *n);
+
+#endif

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "rule.h"
+
+void thresholds_init(struct thresholds *t)
+{
+	t->cma_ratio_warn_pct = 25;
+	t->cma_ratio_error_pct = 50;
+	t->headroom_min = 0;
+	t->cma_min = 0;
+}
+
+void lint_run(const struct lint_ctx *ctx, struct report *out)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		rule_table[i].check(&rule_table[i], ctx, out);
+	report_sort(out);
+}
+
+#include <stdio.h>
+#include <string.h>
+
+const struct srcloc *rule_loc(const struct rmem_node *n, const char *prop)
+{
+	const struct prop_info *pi = prop ? rmem_node_prop(n, prop) : NULL;
+
+	if (pi && pi->loc.file)
+		return &pi->loc;
+	return n->loc.file ? &n->loc : NULL;
+}
+
+bool node_considered(const struct lint_ctx *ctx, const struct rmem_node *n)
+{
+	return !ctx->kmodel->rmem_ignored && n->available;
+}
+
+const char *profile_desc(const struct profile *p, char *buf, size_t len)
+{
+	snprintf(buf, len, "kernel %s, %u KiB pages", p->kernel_str, p->page_size / 1024);
+	return buf;
+}
+
+uint64_t usable_ram(const struct lint_ctx *ctx)
+{
+	uint64_t ram = board_ram_bytes(ctx->board);
+
+	if (!board_ram_known(ctx->board))
+		return 0;
+	return ram > ctx->kmodel->nomap_bytes ? ram - ctx->kmodel->nomap_bytes : 0;
+}
+
+void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **prop, const struct srcloc **loc)
+{
+	const struct cmdline *cl = ctx->cmdline;
+	bool dt = cl && !strcmp(cl->source, "/chosen/bootargs");
+
+	*node = dt ? "/chosen" : NULL;
+	*prop = dt ? "bootargs" : NULL;
+	*loc = dt && ctx->board->dt_bootargs_loc.file ? &ctx->board->dt_bootargs_loc : NULL;
+}

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+/* The JSON report of docs/contract.md (schema_version 1). */
+#include <cjson/cJSON.h>
+
+#include "emit.h"
+#include "json_util.h"
+#include "util.h"
+#include "version.h"
+
+static cJSON *profile_json(const struct board_result *r)
+{
+	const struct profile *p = &r->profile;
+	cJSON *o = cJSON_CreateObject(), *assumed = cJSON_CreateArray(), *src = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "kernel", p->kernel_str);
+	cJSON_AddStringToObject(o, "arch", arch_name(p->arch));
+	json_add_u64(o, "page_size", p->page_size);
+	json_add_u64(o, "cma_granule", p->cma_granule);
+	if (p->kernel_src == SRC_DEFAULT)
+		cJSON_AddItemToArray(assumed, cJSON_CreateString("kernel"));
+	if (p->arch_src == SRC_DEFAULT)
+		cJSON_AddItemToArray(assumed, cJSON_CreateString("arch"));
+	if (p->page_size_src == SRC_DEFAULT)
+		cJSON_AddItemToArray(assumed, cJSON_CreateString("page_size"));
+	if (!board_ram_known(&r->board))
+		cJSON_AddItemToArray(assumed, cJSON_CreateString("ram"));
+	if (p->cma_size_mbytes_src == SRC_DEFAULT)
+		cJSON_AddItemToArray(assumed, cJSON_CreateString("cma_size_mbytes"));
+	cJSON_AddItemToObject(o, "assumed", assumed);
+	cJSON_AddStringToObject(src, "kernel", vsource_name(p->kernel_src));
+	cJSON_AddStringToObject(src, "arch", vsource_name(p->arch_src));
+	cJSON_AddStringToObject(src, "page_size", vsource_name(p->page_size_src));
+	cJSON_AddStringToObject(src, "cma_size_mbytes", vsource_name(p->cma_size_mbytes_src));
+	cJSON_AddItemToObject(o, "sources", src);
+	json_add_u64(o, "max_order", p->max_order);
+	json_add_u64(o, "pageblock_order", p->pageblock_order);
+	json_add_u64(o, "cma_size_mbytes", p->cma_size_mbytes);
+	json_add_u64(o, "max_reserved_regions", p->max_reserved_regions);
+	json_add_u64(o, "max_cma_areas", p->max_cma_areas);
+	return o;
+}
+
+static cJSON *region_json(const struct kregion *r)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "node", r->name);
+	cJSON_AddStringToObject(o, "kind", region_kind_name(r->kind));
+	cJSON_AddStringToObject(o, "origin", region_origin_name(r->origin));
+	if (r->has_base)
+		json_add_u64(o, "base", r->base);
+	else
+		cJSON_AddNullToObject(o, "base");
+	json_add_u64(o, "size", r->size);
+	cJSON_AddStringToObject(o, "status", region_status_name(r->status));
+	cJSON_AddBoolToObject(o, "default_cma", r->default_cma);
+	cJSON_AddItemToObject(o, "location", json_loc(r->node ? &r->node->loc : NULL));
+	if (r->has_window) {
+		/* the kernel places it at or below this address */
+		json_add_u64(o, "base_max", r->window_end - r->size);
+	}
+	if (r->requested_size && r->requested_size != r->size)
+		json_add_u64(o, "requested_size", r->requested_size);
+	if (r->extra_reserved)
+		json_add_u64(o, "extra_reserved", r->extra_reserved);
+	json_add_str(o, "kernel_message", r->kernel_message);
+	return o;
+}
+
+static cJSON *memory_json(const struct board_result *r)
+{
+	const struct board *b = &r->board;
+	const struct kmodel *k = &r->kmodel;
+	const struct headroom *h = &r->headroom;
+	cJSON *o = cJSON_CreateObject(), *ram = cJSON_CreateArray(), *regions = cJSON_CreateArray();
+	cJSON *hr = cJSON_CreateObject();
+
+	for (size_t i = 0; i < b->nram; i++) {
+		cJSON *bank = cJSON_CreateObject();
+
+		json_add_u64(bank, "base", b->ram[i].base);
+		json_add_u64(bank, "size", b->ram[i].size);
+		cJSON_AddItemToArray(ram, bank);
+	}
+	cJSON_AddItemToObject(o, "ram", ram);
+	if (board_ram_known(b))
+		json_add_u64(o, "ram_bytes", board_ram_bytes(b));
+	else
+		cJSON_AddNullToObject(o, "ram_bytes");
+	for (size_t i = 0; i < k->nregions; i++)
+		cJSON_AddItemToArray(regions, region_json(&k->regions[i]));
+	cJSON_AddItemToObject(o, "regions", regions);
+	json_add_u64(o, "cma_bytes", k->cma_bytes);
+	json_add_u64(o, "nomap_bytes", k->nomap_bytes);
+	json_add_u64(o, "reserved_bytes", k->reserved_bytes);
+	if (h->known) {
+		json_add_i64(o, "non_cma_headroom_bytes", h->headroom);
+		json_add_u64(hr, "ram", h->ram);
+		json_add_u64(hr, "nomap", h->nomap);
+		json_add_u64(hr, "reserved", h->reserved);
+		json_add_u64(hr, "cma", h->cma);
+		json_add_u64(hr, "struct_pages", h->struct_pages);
+		json_add_u64(hr, "kernel_image", h->kernel_image);
+		json_add_u64(hr, "min_watermark", h->min_watermark);
+	} else {
+		cJSON_AddNullToObject(o, "non_cma_headroom_bytes");
+	}
+	cJSON_AddItemToObject(o, "headroom", hr);
+	return o;
+}
+
+static cJSON *finding_json(const struct finding *f)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "rule", f->rule);
+	cJSON_AddStringToObject(o, "severity", severity_name(f->severity));
+	cJSON_AddStringToObject(o, "message", f->message);
+	json_add_str(o, "node", f->node);
+	json_add_str(o, "property", f->property);
+	cJSON_AddItemToObject(o, "location", json_loc(&f->loc));
+	json_add_str(o, "kernel_message", f->kernel_message);
+	return o;
+}
+
+static cJSON *board_json(const struct board_result *r)
+{
+	cJSON *o = cJSON_CreateObject(), *findings = cJSON_CreateArray(), *sum = cJSON_CreateObject();
+	size_t e, w, i;
+
+	cJSON_AddStringToObject(o, "input", r->input);
+	if (r->board.model)
+		cJSON_AddStringToObject(o, "model", r->board.model);
+	cJSON_AddItemToObject(o, "profile", profile_json(r));
+	if (r->has_cmdline) {
+		cJSON *ba = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(ba, "value", r->cmdline.value);
+		cJSON_AddStringToObject(ba, "source", r->cmdline.source);
+		cJSON_AddItemToObject(o, "bootargs", ba);
+	} else {
+		cJSON_AddNullToObject(o, "bootargs");
+	}
+	cJSON_AddItemToObject(o, "memory", memory_json(r));
+	for (size_t j = 0; j < r->report.n; j++)
+		cJSON_AddItemToArray(findings, finding_json(&r->report.f[j]));
+	cJSON_AddItemToObject(o, "findings", findings);
+	report_count(&r->report, &e, &w, &i);
+	json_add_u64(sum, "errors", e);
+	json_add_u64(sum, "warnings", w);
+	json_add_u64(sum, "infos", i);
+	cJSON_AddItemToObject(o, "summary", sum);
+	return o;
+}
+
+int emit_json(FILE *out, const struct emit_run *run)
+{
+	cJSON *doc = cJSON_CreateObject(), *tool = cJSON_CreateObject(), *boards = cJSON_CreateArray();
+	cJSON *errors = cJSON_CreateArray();
+	int rc;
+
+	json_add_u64(doc, "schema_version", 1);
+	cJSON_AddStringToObject(tool, "name", "cmalint");
+	cJSON_AddStringToObject(tool, "version", CMALINT_VERSION);
+	cJSON_AddItemToObject(doc, "tool", tool);
+	for (size_t i = 0; i < run->nboards; i++) {
+		const struct board_result *r = &run->boards[i];
+
+		if (r->error) {
+			cJSON *e = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(e, "input", r->input);
+			cJSON_AddStringToObject(e, "message", r->error);
+			cJSON_AddItemToArray(errors, e);
+		} else {
+			cJSON_AddItemToArray(boards, board_json(r));
+		}
+	}
+	cJSON_AddItemToObject(doc, "boards", boards);
+	cJSON_AddItemToObject(doc, "errors", errors);
+	rc = json_print(out, doc);
+	cJSON_Delete(doc);
+	return rc;
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+/* The text report for people: `file: node: severity: message [rule]`, then the memory picture. */
+#include "emit.h"
+#include "util.h"
+
+static void print_region(FILE *out, const struct kregion *r)
+{
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+
+	if (r->has_base)
+		fmt_hex(r->base, s1);
+	else if (r->has_window)
+		snprintf(s1, sizeof(s1), "<=0x%llx", (unsigned long long)(r->window_end - r->size));
+	else
+		snprintf(s1, sizeof(s1), "-");
+	fprintf(out, "  %-40s %-10s %-8s %-20s %12s  %s%s\n", r->name, region_kind_name(r->kind),
+		region_origin_name(r->origin), s1, fmt_size(r->size, s2), region_status_name(r->status),
+		r->default_cma ? " (default)" : "");
+}
+
+static void print_board(FILE *out, const struct board_result *r)
+{
+	const struct profile *p = &r->profile;
+	const struct headroom *h = &r->headroom;
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX];
+	size_t e, w, i;
+
+	for (size_t j = 0; j < r->report.n; j++) {
+		const struct finding *f = &r->report.f[j];
+		const char *file = f->loc.file ? f->loc.file : r->input;
+
+		if (f->loc.file && f->loc.line)
+			fprintf(out, "%s:%d:%d: ", file, f->loc.line, f->loc.column > 0 ? f->loc.column : 1);
+		else
+			fprintf(out, "%s: ", file);
+		if (f->node)
+			fprintf(out, "%s: ", f->node);
+		fprintf(out, "%s: %s [%s]\n", severity_name(f->severity), f->message, f->rule);
+	}
+	fprintf(out, "%s: profile: kernel %s %s, %u KiB pages, CMA granule %s\n", r->input, p->kernel_str,
+		arch_name(p->arch), p->page_size / 1024, fmt_size(p->cma_granule, s1));
+	if (r->has_cmdline)
+		fprintf(out, "%s: bootargs (%s): %s\n", r->input, r->cmdline.source, r->cmdline.value);
+	if (r->kmodel.nregions) {
+		fprintf(out, "%s: regions:\n", r->input);
+		for (size_t j = 0; j < r->kmodel.nregions; j++)
+			print_region(out, &r->kmodel.regions[j]);
+	}
+	if (h->known) {
+		fprintf(out, "%s: CMA %s of %s RAM; non-CMA headroom about %s%s\n", r->input,
+			fmt_size(r->kmodel.cma_bytes, s1), fmt_approx(h->ram, s2),
+			h->headroom < 0 ? "-" : "", fmt_approx(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s3));
+	} else {
+		fprintf(out, "%s: CMA %s; RAM unknown, no headroom estimate\n", r->input,
+			fmt_size(r->kmodel.cma_bytes, s1));
+	}
+	report_count(&r->report, &e, &w, &i);
+	fprintf(out, "%s: %zu error%s, %zu warning%s, %zu info%s\n", r->input, e, e == 1 ? "" : "s", w,
+		w == 1 ? "" : "s", i, i == 1 ? "" : "s");
+}
+
+int emit_text(FILE *out, const struct emit_run *run)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < run->nboards; i++) {
+		if (run->boards[i].error)
+			continue;
+		if (!first)
+			fputc('\n', out);
+		first = false;
+		print_board(out, &run->boards[i]);
+	}
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+#include "profile.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+int kver_cmp(struct kver a, struct kver b)
+{
+	if (a.major != b.major)
+		return a.major < b.major ? -1 : 1;
+	if (a.minor != b.minor)
+		return a.minor < b.minor ? -1 : 1;
+	return 0;
+}
+
+static int read_small_int(const char **pp, int *out)
+{
+	const char *p = *pp;
+	long v = 0;
+
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	while (isdigit((unsigned char)*p)) {
+		v = v * 10 + (*p++ - '0');
+		if (v > 999)
+			return -1;
+	}
+	*out = (int)v;
+	*pp = p;
+	return 0;
+}
+
+int kver_parse(const char *s, struct kver *out)
+{
+	const char *p = s;
+	int major, minor, patch;
+
+	if (*p == 'v')
+		p++;
+	if (read_small_int(&p, &major) || *p++ != '.' || read_small_int(&p, &minor))
+		return -1;
+	if (*p == '.') {
+		p++;
+		if (read_small_int(&p, &patch))
+			return -1;
+	}
+	/* Allow a local suffix such as "-rc3" or "-arm64"; nothing else. */
+	if (*p && *p != '-' && *p != '+' && *p != '_')
+		return -1;
+	if (major < 3 || major > 9)
+		return -1;
+	out->major = major;
+	out->minor = minor;
+	return 0;
+}
+
+static const char *const arch_names[] = { "arm64", "arm", "riscv64", "x86_64" };
+
+const char *arch_name(enum arch a)
+{
+	return arch_names[a];
+}
+
+int arch_parse(const char *s, enum arch *out)
+{
+	for (unsigned i = 0; i < ARRAY_SIZE(arch_names); i++) {
+		if (!strcmp(s, arch_names[i])) {
+			*out = (enum arch)i;
+			return 0;
+		}
+	}
+	if (!strcmp(s, "aarch64")) {
+		*out = ARCH_ARM64;
+		return 0;
+	}
+	return -1;
+}
+
+int page_size_parse(const char *s, uint32_t *out)
+{
+	static const struct { const char *name; uint32_t v; } sizes[] = {
+		{ "4K", 4096 }, { "4k", 4096 }, { "4096", 4096 }, { "4KiB", 4096 },
+		{ "16K", 16384 }, { "16k", 16384 }, { "16384", 16384 }, { "16KiB", 16384 },
+		{ "64K", 65536 }, { "64k", 65536 }, { "65536", 65536 }, { "64KiB", 65536 },
+	};
+
+	for (unsigned i = 0; i < ARRAY_SIZE(sizes); i++) {
+		if (!strcmp(s, sizes[i].name)) {
+			*out = sizes[i].v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *vsource_name(enum vsource s)
+{
+	switch (s) {
+	case SRC_DEFAULT: return "assumed";
+	case SRC_KCONFIG: return "kconfig";
+	case SRC_CLI: return "command line";
+	case SRC_DT: return "device tree";
+	case SRC_CONFIG: return "configuration";
+	}
+	return "?";
+}
+
+void profile_init(struct profile *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->kernel = KVER(6, 12);
+	snprintf(p->kernel_str, sizeof(p->kernel_str), "6.12");
+	p->kernel_src = SRC_DEFAULT;
+	p->arch = ARCH_ARM64;
+	p->arch_src = SRC_DEFAULT;
+	p->page_size = 4096;
+	p->page_size_src = SRC_DEFAULT;
+	p->cma = true;
+	p->cma_src = SRC_DEFAULT;
+	/* arm64 defconfig sets CONFIG_CMA_SIZE_MBYTES=32 in every version. */
+	p->cma_size_mbytes = 32;
+	p->cma_size_mbytes_src = SRC_DEFAULT;
+	p->cma_size_percentage = 10;
+	p->cma_size_sel = CMA_SEL_MBYTES;
+	p->hugetlb = true;
+	p->thp = true;
+	p->lpae = false;
+	p->force_max_order = -1;
+}
+
+static unsigned ilog2_u32(uint32_t v)
+{
+	unsigned r = 0;
+
+	while (v >>= 1)
+		r++;
+	return r;
+}
+
+/*
+ * The arch's default largest buddy order (inclusive), kernel-cma.md §5.
+ * Before 6.4 the Kconfig value is exclusive (MAX_ORDER), so the largest
+ * order is one less; from 6.4 it is inclusive.
+ */
+static unsigned default_max_order(const struct profile *p)
+{
+	if (p->arch == ARCH_ARM64) {
+		bool thp_dep = kver_le(p->kernel, 5, 7);	/* the THP dependency went in 5.8-5.10 */
+
+		if (p->page_size == 65536 && (!thp_dep || p->thp))
+			return 13;
+		if (p->page_size == 16384 && (!thp_dep || p->thp))
+			return 11;
+		return 10;
+	}
+	return 10;	/* arm default (AM33XX/SA1111 differ: give --kconfig), riscv, x86 */
+}
+
+/* HUGETLB_PAGE_ORDER: PMD_SHIFT - PAGE_SHIFT, or 0 when hugetlb is unavailable. */
+static unsigned hugetlb_order(const struct profile *p)
+{
+	switch (p->arch) {
+	case ARCH_ARM64:
+		return p->page_shift == 12 ? 9 : p->page_shift == 14 ? 11 : 13;
+	case ARCH_ARM:
+		return p->lpae ? 9 : 0;
+	default:
+		return 9;
+	}
+}
+
+int profile_finish(struct profile *p, char *err, size_t errlen)
+{
+	unsigned hpo;
+	bool have_hugetlb;
+
+	if (p->arch != ARCH_ARM64 && p->page_size != 4096) {
+		snprintf(err, errlen, "page size %u KiB is not available on %s (4 KiB only)",
+			 p->page_size / 1024, arch_name(p->arch));
+		return -1;
+	}
+	if (p->page_size != 4096 && p->page_size != 16384 && p->page_size != 65536) {
+		snprintf(err, errlen, "unsupported page size %u", p->page_size);
+		return -1;
+	}
+	p->page_shift = ilog2_u32(p->page_size);
+	if (p->force_max_order >= 0) {
+		/* Written exclusive before 6.4, inclusive from 6.4. */
+		int m = kver_ge(p->kernel, 6, 4) ? p->force_max_order : p->force_max_order - 1;
+
+		if (m < 1 || m > 20) {
+			snprintf(err, errlen, "maximum buddy order %d is out of range", p->force_max_order);
+			return -1;
+		}
+		p->max_order = (unsigned)m;
+	} else {
+		p->max_order = default_max_order(p);
+	}
+
+	hpo = hugetlb_order(p);
+	have_hugetlb = p->hugetlb && hpo;
+	if (kver_le(p->kernel, 5, 17)) {
+		/* pageblock = HUGETLB_PAGE_ORDER (may exceed the buddy max) else MAX_ORDER-1 */
+		p->pageblock_order = have_hugetlb ? hpo : p->max_order;
+		p->cma_granule = (uint64_t)p->page_size <<
+			(p->max_order > p->pageblock_order ? p->max_order : p->pageblock_order);
+	} else {
+		unsigned pb;
+
+		if (have_hugetlb)
+			pb = hpo;
+		else if (kver_ge(p->kernel, 6, 7) && p->thp)
+			pb = p->arch == ARCH_ARM64 ? (p->page_shift == 12 ? 9 : p->page_shift == 14 ? 11 : 13)
+						    : 9;	/* HPAGE_PMD_ORDER */
+		else
+			pb = p->max_order;
+		p->pageblock_order = pb < p->max_order ? pb : p->max_order;
+		p->cma_granule = (uint64_t)p->page_size << p->pageblock_order;
+	}
+
+	p->max_reserved_regions = kver_le(p->kernel, 5, 6) ? 32 : 64;
+	if (p->cma_areas)
+		p->max_cma_areas = kver_ge(p->kernel, 6, 12) ? p->cma_areas : p->cma_areas + 1;
+	else
+		p->max_cma_areas = p->numa && kver_ge(p->kernel, 5, 10) ? 20 : 8;
+	return 0;
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * profile.h - the kernel profile: which kernel, arch and page size the
+ * prediction is for, the Kconfig values that matter for CMA, and what
+ * follows from them (buddy and pageblock orders, the CMA granule, the
+ * reserved-region and CMA-area limits). Every value records where it
+ * came from, so the report can say what was assumed.
+ */
+#ifndef CMALINT_PROFILE_H
+#define CMALINT_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum arch { ARCH_ARM64, ARCH_ARM, ARCH_RISCV64, ARCH_X86_64 };
+
+/* Where a profile value came from. */
+enum vsource { SRC_DEFAULT, SRC_KCONFIG, SRC_CLI, SRC_DT, SRC_CONFIG };
+
+struct kver {
+	int major, minor;
+};
+#define KVER(a, b) ((struct kver){ (a), (b) })
+int kver_cmp(struct kver a, struct kver b);
+static inline bool kver_ge(struct kver a, int major, int minor) { return kver_cmp(a, KVER(major, minor)) >= 0; }
+static inline bool kver_le(struct kver a, int major, int minor) { return kver_cmp(a, KVER(major, minor)) <= 0; }
+/* Parse "5.4", "5.4.74", "6.12.0-rc3": 0, or -1 when it is not a version. */
+int kver_parse(const char *s, struct kver *out);
+
+enum cma_size_sel { CMA_SEL_MBYTES, CMA_SEL_PERCENTAGE, CMA_SEL_MIN, CMA_SEL_MAX };
+
+struct profile {
+	struct kver kernel;
+	char kernel_str[24];
+	enum vsource kernel_src;
+	enum arch arch;
+	enum vsource arch_src;
+	uint32_t page_size;
+	enum vsource page_size_src;
+
+	/* Kconfig facts (defaults documented in docs/profile.md). */
+	bool cma;		/* CONFIG_CMA && CONFIG_DMA_CMA */
+	enum vsource cma_src;
+	uint64_t cma_size_mbytes;
+	enum vsource cma_size_mbytes_src;
+	unsigned cma_size_percentage;
+	enum cma_size_sel cma_size_sel;
+	unsigned cma_areas;	/* CONFIG_CMA_AREAS as set; 0 = the version's default */
+	bool hugetlb;
+	bool thp;
+	bool lpae;		/* arm: CONFIG_ARM_LPAE (hugetlb needs it) */
+	int force_max_order;	/* CONFIG_*FORCE_MAX*ORDER as written, -1 = arch default */
+	bool numa;
+
+	/* Derived by profile_finish(). */
+	unsigned page_shift;
+	unsigned max_order;	/* largest buddy order (inclusive) */
+	unsigned pageblock_order;
+	uint64_t cma_granule;	/* required base/size alignment of a CMA region */
+	unsigned max_reserved_regions;
+	unsigned max_cma_areas;
+};
+
+const char *arch_name(enum arch a);
+int arch_parse(const char *s, enum arch *out);
+/* Page size from "4K", "16K", "64K", "4096", "16k"...: 0 ok, -1 otherwise. */
+int page_size_parse(const char *s, uint32_t *out);
+const char *vsource_name(enum vsource s);
+
+/* profile_init - the documented defaults: arm64, 4 KiB pages, kernel 6.12. */
+void profile_init(struct profile *p);
+/*
+ * profile_finish - validate the combination and derive orders, granule and
+ * limits. Returns 0, or -1 with a message in @err (e.g. 64 KiB pages on arm).
+ */
+int profile_finish(struct profile *p, char *err, size_t errlen);
+
+#endif

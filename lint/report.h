@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report.h - findings collected from the rules for one board, and the
+ * severity policy (-W/-E/--fail-on) applied to them.
+ */
+#ifndef CMALINT_REPORT_H
+#define CMALINT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "board.h"
+#include "util.h"
+
+enum severity { SEV_INFO, SEV_WARNING, SEV_ERROR, SEV_OFF };
+
+const char *severity_name(enum severity s);
+int severity_parse(const char *s, enum severity *out);
+
+struct rule;
+
+struct finding {
+	const char *rule;	/* rule id (static) */
+	enum severity severity;
+	char *message;
+	char *node;		/* DT path or NULL */
+	char *property;		/* or NULL */
+	struct srcloc loc;	/* file NULL when unknown */
+	struct srcloc *related;	/* other definitions */
+	size_t nrelated;
+	char *kernel_message;	/* or NULL */
+};
+
+/* Per-rule severity overrides from the command line or configuration. */
+struct severity_override {
+	const char *id;
+	enum severity sev;
+};
+struct severity_policy {
+	struct severity_override *o;
+	size_t n, cap;
+};
+void policy_set(struct severity_policy *p, const char *id, enum severity s);
+bool policy_get(const struct severity_policy *p, const char *id, enum severity *out);
+void policy_release(struct severity_policy *p);
+
+struct report {
+	struct finding *f;
+	size_t n, cap;
+	const struct severity_policy *policy;	/* may be NULL */
+};
+
+/*
+ * report_add - record a finding of @rule at its default (or @sev when
+ * not SEV_OFF) severity, after the policy. @loc may be NULL.
+ */
+void PRINTF(7, 8) report_add(struct report *r, const struct rule *rule, enum severity sev,
+			     const char *node, const char *property, const struct srcloc *loc,
+			     const char *fmt, ...);
+/* Attach the kernel's boot message to the last finding. */
+void report_set_kernel_message(struct report *r, const char *msg);
+void report_sort(struct report *r);
+void report_release(struct report *r);
+void report_count(const struct report *r, size_t *errors, size_t *warnings, size_t *infos);
+
+#endif

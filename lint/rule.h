@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rule.h - what a rule is: an id, a default severity, a one-line summary
+ * and a pure check over the models. Rules live one per file in rules/ and
+ * are listed once in rules/registry.def.
+ */
+#ifndef CMALINT_RULE_H
+#define CMALINT_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "cmdline.h"
+#include "headroom.h"
+#include "kmodel.h"
+#include "profile.h"
+#include "report.h"
+
+/* Thresholds a configuration can change (defaults in lint/rule.c). */
+struct thresholds {
+	unsigned cma_ratio_warn_pct;	/* cma_ratio: warning above this share of RAM */
+	unsigned cma_ratio_error_pct;	/* error above this */
+	uint64_t headroom_min;		/* headroom_low: 0 = the default rule */
+	uint64_t cma_min;		/* cma_too_small: 0 = off */
+};
+void thresholds_init(struct thresholds *t);
+
+/* Everything a rule may read. Rules never parse and never do IO. */
+struct lint_ctx {
+	const struct board *board;
+	const struct profile *profile;
+	const struct cmdline *cmdline;	/* NULL when there is no command line */
+	const struct kmodel *kmodel;
+	const struct thresholds *thresholds;
+	const struct headroom *headroom;
+};
+
+struct rule;
+typedef void rule_fn(const struct rule *rule, const struct lint_ctx *ctx, struct report *out);
+
+struct rule {
+	const char *id;
+	enum severity severity;
+	const char *summary;
+	rule_fn *check;
+};
+
+extern const struct rule rule_table[];
+extern const size_t rule_count;
+const struct rule *rule_find(const char *id);
+/* The rule's documentation (rules/<id>.md), or NULL. */
+const char *rule_doc(const char *id);
+
+/* Run every rule over @ctx into @out. */
+void lint_run(const struct lint_ctx *ctx, struct report *out);
+
+/* Declare a rule's check function: RULE_CHECK(cma_alignment) { ... }. */
+#define RULE_CHECK(id) \
+	void rule_##id(const struct rule *rule, const struct lint_ctx *ctx, struct report *out)
+
+/* Every rule's check function, declared from the registry. */
+#define RULE(id, sev, summary) RULE_CHECK(id);
+#include "registry.def"
+#undef RULE
+
+#endif
+
+/* Helpers for rules (lint/lint.c). */
+/* The source position of @prop in @n, else of the node, else NULL. */
+const struct srcloc *rule_loc(const struct rmem_node *n, const char *prop);
+/* True when the kernel reads the node at all (root format OK, status okay). */
+bool node_considered(const struct lint_ctx *ctx, const struct rmem_node *n);
+/* "kernel 6.12, 4 KiB pages" */
+const char *profile_desc(const struct profile *p, char *buf, size_t len);
+/* Usable RAM for ratios: RAM minus no-map carve-outs (0 when RAM is unknown). */
+uint64_t usable_ram(const struct lint_ctx *ctx);
+/* Where the command line finding points: '/chosen' 'bootargs' when it came from the tree. */
+void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **prop, const struct srcloc **loc);

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+/* cma_cmdline_bypass: cma= against a DT linux,cma-default, by kernel version. */
+#include "rule.h"
+
+RULE_CHECK(cma_cmdline_bypass)
+{
+	const struct board *b = ctx->board;
+	const struct cmdline *cl = ctx->cmdline;
+	const struct profile *p = ctx->profile;
+	const char *cnode, *cprop;
+	const struct srcloc *cloc;
+	char s1[SIZE_STR_MAX];
+
+	if (!cl || !cl->resolved.given || !p->cma)
+		return;
+	cmdline_site(ctx, &cnode, &cprop, &cloc);
+	for (size_t i = 0; i < b->nnodes; i++) {
+		const struct rmem_node *n = &b->nodes[i];
+		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
+		struct strbuf lost = STRBUF_INIT;
+
+		if (!node_considered(ctx, n) || !n->cma_default)
+			continue;
+		if (kver_ge(p->kernel, 5, 6)) {
+			if (n->alloc_ranges.present)
+				sb_add(&lost, " and its 'alloc-ranges'");
+			if (n->reg.present)
+				sb_add(&lost, " and its fixed 'reg'");
+			if (n->alignment.present)
+				sb_add(&lost, " and its 'alignment'");
+			report_add(out, rule, SEV_OFF, n->path, "linux,cma-default", rule_loc(n, "linux,cma-default"),
+				   "'cma=' in %s bypasses '%s' on kernel %s: the node%s is dropped and the default area is %s from the command line",
+				   cl->source, n->path, p->kernel_str, lost.buf ? lost.buf : "",
+				   cl->resolved.size ? fmt_size(cl->resolved.size, s1) : "none (cma=0)");
+			report_set_kernel_message(out, r ? r->kernel_message : NULL);
+		} else if (r && r->status == RS_RESERVED && r->kind == RK_CMA) {
+			report_add(out, rule, SEV_OFF, cnode, cprop, cloc,
+				   "'cma=' in %s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area",
+				   cl->source, p->kernel_str, n->path);
+		}
+		sb_release(&lost);
+	}
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+/* cma_reserve_fail: the default CMA area cannot be placed. */
+#include "rule.h"
+
+RULE_CHECK(cma_reserve_fail)
+{
+	const struct kmodel *k = ctx->kmodel;
+	const struct kregion *r;
+	const char *node = NULL, *prop = NULL;
+	const struct srcloc *loc = NULL;
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+	const char *why;
+
+	if (k->default_source != DEF_CMDLINE && k->default_source != DEF_KCONFIG)
+		return;
+	r = &k->regions[k->default_index];
+	if (r->status != RS_FAILED || r->reason == RR_DEFAULT_FIXED_MISALIGNED || r->reason == RR_CMA_NO_SLOT)
+		return;
+	if (k->default_source == DEF_CMDLINE)
+		cmdline_site(ctx, &node, &prop, &loc);
+	switch (r->reason) {
+	case RR_DEFAULT_EXCEEDS_LIMIT: why = "it does not fit below its limit"; break;
+	case RR_DEFAULT_FIXED_BUSY: why = "its fixed range is already reserved"; break;
+	case RR_DEFAULT_LOWHIGH_BOUNDARY: why = "its fixed range crosses the lowmem/highmem boundary"; break;
+	default: why = "no free block of that size is left below the DMA limit"; break;
+	}
+	report_add(out, rule, SEV_OFF, node, prop, loc,
+		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below 0x%llx: %s); the board boots with no default CMA",
+		   r->name, fmt_size(r->size, s1), why, (unsigned long long)k->arch_dma_limit,
+		   fmt_size(memblock_largest_free(&k->mb, 0, k->arch_dma_limit ? k->arch_dma_limit : UINT64_MAX), s2));
+	report_set_kernel_message(out, r->kernel_message);
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+/* cmdline_cma_no_unit: a cma= size in bytes. */
+#include "rule.h"
+
+RULE_CHECK(cmdline_cma_no_unit)
+{
+	const struct cmdline *cl = ctx->cmdline;
+	const char *node, *prop;
+	const struct srcloc *loc;
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+
+	if (!cl)
+		return;
+	cmdline_site(ctx, &node, &prop, &loc);
+	for (size_t i = 0; i < cl->ncma; i++) {
+		const struct cma_arg *a = &cl->cma[i];
+		uint64_t g = ctx->profile->cma_granule, v = a->size.value, up;
+
+		if (!a->text || !a->size.digits || a->size.suffix || !v || a->size.overflow)
+			continue;
+		up = v % g ? v + (g - v % g) : v;
+		report_add(out, rule, SEV_OFF, node, prop, loc,
+			   "'cma=%s' size has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
+			   a->text, fmt_size(v, s1), fmt_size(up, s2), (unsigned long long)v);
+	}
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+/* profile_assumed: values the prediction depends on that nobody gave. */
+#include "rule.h"
+
+RULE_CHECK(profile_assumed)
+{
+	const struct profile *p = ctx->profile;
+	const struct kmodel *k = ctx->kmodel;
+
+	struct strbuf what = STRBUF_INIT, how = STRBUF_INIT;
+
+	if (p->kernel_src == SRC_DEFAULT) {
+		sb_addf(&what, "kernel %s", p->kernel_str);
+		sb_add(&how, "--kernel");
+	}
+	if (p->arch_src == SRC_DEFAULT) {
+		sb_addf(&what, "%sarch %s", what.len ? ", " : "", arch_name(p->arch));
+		sb_addf(&how, "%s--arch", how.len ? ", " : "");
+	}
+	if (p->page_size_src == SRC_DEFAULT) {
+		sb_addf(&what, "%s%u KiB pages", what.len ? ", " : "", p->page_size / 1024);
+		sb_addf(&how, "%s--page-size", how.len ? ", " : "");
+	}
+	if (what.len)
+		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+			   "%s assumed: the prediction depends on them; give %s", what.buf, how.buf);
+	sb_release(&what);
+	sb_release(&how);
+	if (!board_ram_known(ctx->board))
+		report_add(out, rule, SEV_OFF, "/memory", NULL, NULL,
+			   "RAM is unknown (no /memory, or a placeholder the bootloader fills): give --ram SIZE[@BASE]; RAM-dependent checks are skipped");
+	if (k->default_source == DEF_KCONFIG && p->cma_size_mbytes_src == SRC_DEFAULT)
+		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (arm64 defconfig): give --kconfig",
+			   (unsigned long long)p->cma_size_mbytes);
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+/* The rule table, expanded from registry.def. */
+#include <string.h>
+
+#include "rule.h"
+#include "rule_docs.h"
+
+const struct rule rule_table[] = {
+#define RULE(id, sev, summary) { #id, SEV_##sev, summary, rule_##id },
+#include "registry.def"
+#undef RULE
+};
+const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);
+
+const struct rule *rule_find(const char *id)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		if (!strcmp(rule_table[i].id, id))
+			return &rule_table[i];
+	return NULL;
+}
+
+const char *rule_doc(const char *id)
+{
+	for (const struct rule_doc *d = rule_docs; d->id; d++)
+		if (!strcmp(d->id, id))
+			return d->markdown;
+	return NULL;
+}

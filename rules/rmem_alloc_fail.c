@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+/* rmem_alloc_fail: a dynamic region the kernel cannot place. */
+#include "rule.h"
+
+RULE_CHECK(rmem_alloc_fail)
+{
+	const struct kmodel *k = ctx->kmodel;
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+		const struct rmem_node *n = r->node;
+		char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+
+		if (!n || r->reason != RR_ALLOC_FAILED)
+			continue;
+		if (!board_ram_known(ctx->board))
+			continue;
+		if (n->nallocs)
+			report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+				   "'%s' size %s does not fit in its alloc-ranges within RAM (largest free block there: %s)",
+				   n->path, fmt_size(r->size, s1),
+				   fmt_size(memblock_largest_free(&k->mb, n->allocs[0].base, n->allocs[0].base + n->allocs[0].size), s2));
+		else
+			report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+				   "'%s' size %s does not fit in RAM (largest free block: %s)",
+				   n->path, fmt_size(r->size, s1), fmt_size(memblock_largest_free(&k->mb, 0, UINT64_MAX), s2));
+		report_set_kernel_message(out, r->kernel_message);
+	}
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+/* rmem_outside_ram: static regions not wholly inside RAM. */
+#include "rule.h"
+
+RULE_CHECK(rmem_outside_ram)
+{
+	const struct board *b = ctx->board;
+	struct mlist ram = { 0 };
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+
+	if (!board_ram_known(b))
+		return;
+	for (size_t i = 0; i < b->nram; i++)
+		mlist_add(&ram, b->ram[i].base, b->ram[i].base + b->ram[i].size);
+	for (size_t i = 0; i < b->nnodes; i++) {
+		const struct rmem_node *n = &b->nodes[i];
+		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
+
+		if (!node_considered(ctx, n) || !n->reg.valid)
+			continue;
+		for (size_t j = 0; j < n->nregs; j++) {
+			uint64_t base = n->regs[j].base, size = n->regs[j].size, end = base + size;
+			const char *effect;
+
+			if (!size || mlist_covers(&ram, base, end))
+				continue;
+			if (rmem_node_is_cma(n) && r && r->status == RS_RESERVED)
+				effect = "the kernel creates the CMA pool, then fails activating it (an oops at boot)";
+			else if (rmem_node_is_cma(n))
+				effect = "as a CMA pool it cannot work";
+			else
+				effect = "the reservation covers no memory";
+			if (!mlist_intersects(&ram, base, end))
+				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+					   "'%s' 0x%llx-0x%llx (%s) lies outside RAM (%s from 0x%llx to 0x%llx): %s",
+					   n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
+					   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
+					   (unsigned long long)(ram.r[ram.n - 1].end - 1), effect);
+			else
+				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+					   "'%s' 0x%llx-0x%llx (%s) lies partly outside RAM (%s from 0x%llx to 0x%llx): %s",
+					   n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
+					   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
+					   (unsigned long long)(ram.r[ram.n - 1].end - 1), effect);
+		}
+	}
+	mlist_release(&ram);
+}

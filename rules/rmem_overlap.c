@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+/* rmem_overlap: regions that share memory. */
+#include <stdio.h>
+
+#include "rule.h"
+
+/* What the memory is used for, in the words of the message. */
+static const char *use_of(const struct kregion *r)
+{
+	switch (r->kind) {
+	case RK_CMA: return "CMA pool";
+	case RK_DMA_POOL: return "DMA pool";
+	case RK_NOMAP: return "no-map carve-out";
+	case RK_CARVEOUT: return "carve-out";
+	case RK_MEMRESERVE: return "/memreserve/";
+	}
+	return "region";
+}
+
+/* Memory handed to an allocator (CMA, DMA pool) collides with anything; two carve-outs only nest. */
+static bool allocator_memory(const struct kregion *r)
+{
+	return r->kind == RK_CMA || r->kind == RK_DMA_POOL;
+}
+
+RULE_CHECK(rmem_overlap)
+{
+	const struct kmodel *k = ctx->kmodel;
+	const struct profile *p = ctx->profile;
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *a = &k->regions[i];
+
+		if (!a->node || !a->has_base || !a->size || a->status == RS_DISABLED || a->reason == RR_ROOT_IGNORED)
+			continue;
+		for (size_t j = i + 1; j < k->nregions; j++) {
+			const struct kregion *c = &k->regions[j];
+			uint64_t lo, hi, ae = a->base + a->size, ce;
+			char s1[SIZE_STR_MAX], km[512];
+			enum severity sev;
+
+			if (!c->node || !c->has_base || !c->size || c->status == RS_DISABLED ||
+			    c->reason == RR_ROOT_IGNORED)
+				continue;
+			ce = c->base + c->size;
+			if (!ranges_overlap(a->base, a->size, c->base, c->size))
+				continue;
+			lo = a->base > c->base ? a->base : c->base;
+			hi = ae < ce ? ae : ce;
+			sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
+			report_add(out, rule, sev, c->node->path, "reg", rule_loc(c->node, "reg"),
+				   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
+				   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
+				   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
+				   fmt_size(hi - lo, s1),
+				   a->kind == RK_CMA && c->kind == RK_CMA
+				   ? "two CMA pools hand out the same pages (kernels panic or corrupt memory)"
+				   : sev == SEV_ERROR ? "an allocator hands out memory another user owns"
+						      : "nested carve-outs; the kernel keeps both");
+			snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
+				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
+				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
+			(void)p;
+			report_set_kernel_message(out, km);
+		}
+	}
+}

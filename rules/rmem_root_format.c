@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+/* rmem_root_format: the kernel ignores /reserved-memory as a whole. */
+#include <string.h>
+
+#include "rule.h"
+
+RULE_CHECK(rmem_root_format)
+{
+	const struct board *b = ctx->board;
+	const struct rmem_root *rm = &b->rmem;
+	const struct profile *p = ctx->profile;
+	const char *kmsg = kver_ge(p->kernel, 6, 12)
+		? "OF: reserved mem: Reserved memory: unsupported node format, ignoring"
+		: "OF: fdt: Reserved memory: unsupported node format, ignoring";
+	const struct srcloc *loc = rm->loc.file ? &rm->loc : NULL;
+	size_t n = b->nnodes;
+
+	if (!rm->present)
+		return;
+	if (!rm->has_size_cells || rm->size_cells != b->root_size_cells) {
+		if (rm->has_size_cells)
+			report_add(out, rule, SEV_OFF, rm->path, "#size-cells", loc,
+				   "'%s' #size-cells is %u but the root's is %u: the kernel ignores the node and its %zu regions",
+				   rm->path, rm->size_cells, b->root_size_cells, n);
+		else
+			report_add(out, rule, SEV_OFF, rm->path, "#size-cells", loc,
+				   "'%s' has no #size-cells (the root's is %u): the kernel ignores the node and its %zu regions",
+				   rm->path, b->root_size_cells, n);
+		report_set_kernel_message(out, kmsg);
+	}
+	if (!rm->has_addr_cells || rm->addr_cells != b->root_addr_cells) {
+		if (rm->has_addr_cells)
+			report_add(out, rule, SEV_OFF, rm->path, "#address-cells", loc,
+				   "'%s' #address-cells is %u but the root's is %u: the kernel ignores the node and its %zu regions",
+				   rm->path, rm->addr_cells, b->root_addr_cells, n);
+		else
+			report_add(out, rule, SEV_OFF, rm->path, "#address-cells", loc,
+				   "'%s' has no #address-cells (the root's is %u): the kernel ignores the node and its %zu regions",
+				   rm->path, b->root_addr_cells, n);
+		report_set_kernel_message(out, kmsg);
+	}
+	if (!rm->has_ranges) {
+		report_add(out, rule, SEV_OFF, rm->path, "ranges", loc,
+			   "'%s' has no 'ranges' property (an empty 'ranges;' is expected): the kernel ignores the node and its %zu regions",
+			   rm->path, n);
+		report_set_kernel_message(out, kmsg);
+	}
+	if (!kver_ge(p->kernel, 5, 17) && strcmp(rm->name, "reserved-memory"))
+		report_add(out, rule, SEV_OFF, rm->path, NULL, loc,
+			   "'%s' is not named exactly 'reserved-memory': kernel %s looks the node up by that name and ignores its %zu regions",
+			   rm->path, p->kernel_str, n);
+	if (!b->root_has_size_cells || !b->root_has_addr_cells)
+		report_add(out, rule, SEV_WARNING, "/", b->root_has_size_cells ? "#address-cells" : "#size-cells", NULL,
+			   "the root node has no %s: the kernel assumes 1 cell for reserved-memory addresses and sizes",
+			   b->root_has_size_cells ? "#address-cells" : "#size-cells");
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+/* rmem_too_many: past the reserved-region table or the CMA area slots. */
+#include "rule.h"
+
+RULE_CHECK(rmem_too_many)
+{
+	const struct kmodel *k = ctx->kmodel;
+	const struct profile *p = ctx->profile;
+	unsigned lost = 0, noslot = 0;
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+
+		if (r->reason == RR_NOT_SAVED && !kver_ge(p->kernel, 6, 19))
+			lost++;
+		if (r->reason == RR_CMA_NO_SLOT) {
+			noslot++;
+			report_add(out, rule, SEV_OFF, r->node ? r->node->path : r->name, NULL,
+				   r->node ? rule_loc(r->node, NULL) : NULL,
+				   "'%s' needs a CMA area but all %u slots are taken (CONFIG_CMA_AREAS): it is not created",
+				   r->name, p->max_cma_areas);
+			report_set_kernel_message(out, r->kernel_message);
+		}
+	}
+	if (lost)
+		report_add(out, rule, SEV_OFF, ctx->board->rmem.path, NULL, NULL,
+			   "%u reserved-memory regions exceed kernel %s's table of %u: the last %u are not set up",
+			   k->saved_regions, p->kernel_str, p->max_reserved_regions, lost);
+	(void)noslot;
+}
