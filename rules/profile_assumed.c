@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* profile_assumed: values the prediction depends on that nobody gave. */
+#include <string.h>
+
 #include "rule.h"
 
 RULE_CHECK(profile_assumed)
@@ -23,7 +25,7 @@ RULE_CHECK(profile_assumed)
 	}
 	if (what.len)
 		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-			   "%s assumed: the prediction depends on them; give %s", what.buf, how.buf);
+			   "%s assumed: the prediction depends on %s; give %s", what.buf, strchr(what.buf, ',') ? "these" : "it", how.buf);
 	sb_release(&what);
 	sb_release(&how);
 	if (!board_ram_known(ctx->board))
@@ -31,6 +33,6 @@ RULE_CHECK(profile_assumed)
 			   "RAM is unknown (no /memory, or a placeholder the bootloader fills): give --ram SIZE[@BASE]; RAM-dependent checks are skipped");
 	if (k->default_source == DEF_KCONFIG && p->cma_size_mbytes_src == SRC_DEFAULT)
 		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (arm64 defconfig): give --kconfig",
+			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (arm64 defconfig): give --cma-size-mbytes",
 			   (unsigned long long)p->cma_size_mbytes);
 }

@@ -7,6 +7,8 @@
 /* What the memory is used for, in the words of the message. */
 static const char *use_of(const struct kregion *r)
 {
+	if (r->status != RS_RESERVED)
+		return r->kind == RK_CMA ? "CMA pool the kernel drops" : "region the kernel drops";
 	switch (r->kind) {
 	case RK_CMA: return "CMA pool";
 	case RK_DMA_POOL: return "DMA pool";
@@ -17,10 +19,13 @@ static const char *use_of(const struct kregion *r)
 	return "region";
 }
 
-/* Memory handed to an allocator (CMA, DMA pool) collides with anything; two carve-outs only nest. */
+/*
+ * Memory handed to an allocator (a CMA or DMA pool the kernel creates)
+ * collides with anything; two carve-outs only nest.
+ */
 static bool allocator_memory(const struct kregion *r)
 {
-	return r->kind == RK_CMA || r->kind == RK_DMA_POOL;
+	return (r->kind == RK_CMA || r->kind == RK_DMA_POOL) && r->status == RS_RESERVED;
 }
 
 RULE_CHECK(rmem_overlap)
@@ -53,10 +58,10 @@ RULE_CHECK(rmem_overlap)
 				   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
 				   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
 				   fmt_size(hi - lo, s1),
-				   a->kind == RK_CMA && c->kind == RK_CMA
+				   allocator_memory(a) && allocator_memory(c) && a->kind == RK_CMA && c->kind == RK_CMA
 				   ? "two CMA pools hand out the same pages (kernels panic or corrupt memory)"
 				   : sev == SEV_ERROR ? "an allocator hands out memory another user owns"
-						      : "nested carve-outs; the kernel keeps both");
+						      : "the kernel keeps both; no allocator hands the shared part out");
 			snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
 				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
 				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
