@@ -28,6 +28,9 @@ static const char usage[] =
 "      --ram SIZE[@BASE]  RAM bank replacing /memory (repeatable)\n"
 "      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32)\n"
 "      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA\n"
+"      --kernel-image SIZE  kernel image and early allocations, a headroom term (default 32M)\n"
+"      --min-headroom SIZE  headroom_low threshold (default 256M, or a quarter of RAM under 1 GiB)\n"
+"      --min-cma SIZE     cma_too_small threshold: the CMA the board's devices need\n"
 "      --format FMT       text (default), json\n"
 "  -o FILE                write the report to FILE\n"
 "      --fail-on LEVEL    error (default), warning, info, never\n"
@@ -42,6 +45,7 @@ static const char usage[] =
 enum {
 	OPT_BOOTARGS = 256, OPT_KERNEL, OPT_ARCH, OPT_PAGE_SIZE, OPT_RAM, OPT_FORMAT, OPT_FAIL_ON,
 	OPT_EXIT_ZERO, OPT_VERSION, OPT_CMA_MBYTES, OPT_NO_CMA,
+	OPT_KERNEL_IMAGE, OPT_MIN_HEADROOM, OPT_MIN_CMA,
 };
 
 static const struct option long_opts[] = {
@@ -52,6 +56,9 @@ static const struct option long_opts[] = {
 	{ "ram", required_argument, NULL, OPT_RAM },
 	{ "cma-size-mbytes", required_argument, NULL, OPT_CMA_MBYTES },
 	{ "no-cma", no_argument, NULL, OPT_NO_CMA },
+	{ "kernel-image", required_argument, NULL, OPT_KERNEL_IMAGE },
+	{ "min-headroom", required_argument, NULL, OPT_MIN_HEADROOM },
+	{ "min-cma", required_argument, NULL, OPT_MIN_CMA },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
@@ -179,6 +186,21 @@ int cmd_check(int argc, char **argv)
 				return bad_usage("--cma-size-mbytes '%s' is not a number of MiB", optarg);
 			o.profile.cma_size_mbytes = v;
 			o.profile.cma_size_mbytes_src = SRC_CLI;
+			break;
+		}
+		case OPT_KERNEL_IMAGE:
+		case OPT_MIN_HEADROOM:
+		case OPT_MIN_CMA: {
+			uint64_t v;
+
+			if (parse_size(optarg, &v))
+				return bad_usage("'%s' is not a size like 64M or 0x4000000", optarg);
+			if (c == OPT_KERNEL_IMAGE)
+				o.kernel_image = v;
+			else if (c == OPT_MIN_HEADROOM)
+				o.thresholds.headroom_min = v;
+			else
+				o.thresholds.cma_min = v;
 			break;
 		}
 		case OPT_NO_CMA:

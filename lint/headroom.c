@@ -23,28 +23,33 @@ static uint64_t isqrt(uint64_t v)
 	return r;
 }
 
-/* Populated zones up to ZONE_NORMAL, from where RAM lies (kernel-cma.md §3.3, §6.3). */
-static unsigned count_zones(const struct board *b, const struct profile *p, const struct kmodel *k)
+/* sizeof(struct page): 64 bytes on 64-bit kernels, 32 on 32-bit arm. */
+static uint64_t struct_page_bytes(const struct profile *p)
 {
-	bool low = false, high = false;
-	uint64_t lim = k->arch_dma_limit ? k->arch_dma_limit : UINT64_MAX;
+	return p->arch == ARCH_ARM ? 32 : 64;
+}
 
-	if (p->arch == ARCH_ARM)
-		return 1;	/* lowmem (HighMem is above ZONE_NORMAL) */
-	for (size_t i = 0; i < b->nram; i++) {
-		if (b->ram[i].base < lim)
-			low = true;
-		if (b->ram[i].base + b->ram[i].size > lim)
-			high = true;
-	}
-	return (unsigned)low + (unsigned)high;
+static uint64_t sub_floor(uint64_t a, uint64_t b)
+{
+	return a > b ? a - b : 0;
+}
+
+/*
+ * min_free_kbytes as init_per_zone_wmark_min() computes it from the free
+ * lowmem: int_sqrt(kbytes * 16), clamped (kernel-cma.md §6.2).
+ */
+static uint64_t sqrt_min_kb(const struct profile *p, uint64_t lowmem_kb)
+{
+	uint64_t v = isqrt(lowmem_kb * 16), max = kver_le(p->kernel, 5, 6) ? 65536 : 262144;
+
+	return v < 128 ? 128 : v > max ? max : v;
 }
 
 void headroom_estimate(struct headroom *h, const struct board *b, const struct profile *p,
 		       const struct kmodel *k, uint64_t kernel_image)
 {
-	uint64_t managed, pages, free_kb, sqrt_kb, min_kb, page_kb = p->page_size / 1024;
-	int64_t room;
+	uint64_t present, lowmem = 0, page = p->page_size, page_kb = page / 1024;
+	uint64_t min_kb, high_pages, tmp, free_buffer_pages;
 
 	memset(h, 0, sizeof(*h));
 	if (!board_ram_known(b))
@@ -55,39 +60,59 @@ void headroom_estimate(struct headroom *h, const struct board *b, const struct p
 	h->reserved = k->reserved_bytes;
 	h->cma = k->cma_bytes;
 	h->kernel_image = kernel_image;
-	/* Up to 5.9 no-map memory is removed, so it has no struct page either. */
-	pages = (kver_le(p->kernel, 5, 9) ? h->ram - (h->nomap < h->ram ? h->nomap : h->ram) : h->ram) / p->page_size;
-	h->struct_pages = pages * HEADROOM_STRUCT_PAGE_BYTES;
+	/* Up to 5.9 no-map memory is removed from memblock, so it has no struct page. */
+	present = kver_le(p->kernel, 5, 9) ? sub_floor(h->ram, h->nomap) : h->ram;
+	h->struct_pages = present / page * struct_page_bytes(p);
 
-	/* Managed pages (CMA counts: it is handed to the buddy allocator). */
-	managed = h->ram;
-	for (uint64_t *t = (uint64_t[]){ h->nomap, h->reserved, h->struct_pages, h->kernel_image }, i = 0; i < 4;
-	     i++)
-		managed = managed > t[i] ? managed - t[i] : 0;
+	/* MemTotal: CMA is handed to the buddy allocator, so it counts. */
+	h->managed = sub_floor(sub_floor(sub_floor(sub_floor(h->ram, h->nomap), h->reserved), h->struct_pages),
+			       h->kernel_image);
+	for (size_t i = 0; i < k->nzones; i++) {
+		const struct kzone *z = &k->zones[i];
 
-	/* min_free_kbytes: sqrt(lowmem_kbytes * 16), clamped. */
-	free_kb = managed / 1024;
-	sqrt_kb = isqrt(free_kb * 16);
-	if (sqrt_kb < 128)
-		sqrt_kb = 128;
-	if (sqrt_kb > (kver_le(p->kernel, 5, 6) ? 65536u : 262144u))
-		sqrt_kb = kver_le(p->kernel, 5, 6) ? 65536u : 262144u;
-	min_kb = sqrt_kb;
-	h->zones = count_zones(b, p, k);
-	/* khugepaged raises it to its recommendation, capped at 5 % of free buffer pages. */
+		if (!z->lowmem)
+			continue;
+		h->zones++;
+		for (size_t j = 0; j < b->nram; j++) {
+			uint64_t lo = b->ram[j].base > z->base ? b->ram[j].base : z->base;
+			uint64_t hi = b->ram[j].base + b->ram[j].size < z->end ? b->ram[j].base + b->ram[j].size : z->end;
+
+			if (lo < hi)
+				lowmem += hi - lo;
+		}
+	}
+	if (!h->zones)
+		h->zones = 1;
+	/* Scale the managed estimate to the lowmem share (HighMem on 32-bit arm does not count). */
+	if (lowmem && lowmem < h->ram)
+		lowmem = (uint64_t)((unsigned __int128)h->managed * lowmem / h->ram);
+	else
+		lowmem = h->managed;
+
+	min_kb = sqrt_min_kb(p, lowmem / 1024);
+	h->min_watermark_sqrt = min_kb * 1024;
+	/*
+	 * khugepaged raises min_free_kbytes to pageblock x zones x 11 pages,
+	 * capped at 5 % of nr_free_buffer_pages() = managed - high watermark
+	 * (kernel-cma.md §6.3); THP is off on boards under 512 MiB.
+	 */
 	if (p->thp && h->ram >= 512 * MiB) {
-		uint64_t pb = UINT64_C(1) << p->pageblock_order;
-		uint64_t rec = pb * h->zones * 2 + pb * h->zones * 9;
-		uint64_t cap = managed / p->page_size / 20;
+		uint64_t pb = UINT64_C(1) << p->pageblock_order, rec = pb * h->zones * 11, cap;
+		uint64_t min_pages = min_kb / page_kb, managed_pages = lowmem / page;
 
-		if (rec > cap)
+		tmp = managed_pages * 10 / 10000;
+		if (tmp < min_pages / 4)
+			tmp = min_pages / 4;
+		high_pages = min_pages + 2 * tmp;
+		free_buffer_pages = sub_floor(managed_pages, high_pages);
+		cap = free_buffer_pages / 20;
+		if (rec > cap) {
 			rec = cap;
+			h->thp_capped = true;
+		}
 		if (rec * page_kb > min_kb)
 			min_kb = rec * page_kb;
 	}
-	h->min_watermark_sqrt = sqrt_kb * 1024;
 	h->min_watermark = min_kb * 1024;
-
-	room = (int64_t)managed - (int64_t)h->cma - (int64_t)h->min_watermark;
-	h->headroom = room;
+	h->headroom = (int64_t)h->managed - (int64_t)h->cma - (int64_t)h->min_watermark;
 }

@@ -24,13 +24,18 @@ struct headroom {
 	uint64_t kernel_image;	/* configurable, docs/headroom.md */
 	uint64_t min_watermark;	/* min_free_kbytes in bytes, THP-adjusted */
 	uint64_t min_watermark_sqrt;	/* the square-root formula alone */
+	bool thp_capped;	/* the THP recommendation hit its 5 % cap */
 	unsigned zones;		/* populated lowmem zones (for the THP recommendation) */
+	uint64_t managed;	/* predicted MemTotal: what the buddy allocator manages */
 	int64_t headroom;	/* may be negative: the board is already starved */
 };
 
-/* Defaults the configuration can override. */
-#define HEADROOM_KERNEL_IMAGE_DEFAULT (UINT64_C(24) << 20)
-#define HEADROOM_STRUCT_PAGE_BYTES 64
+/*
+ * Defaults the configuration can override: the kernel image with the early
+ * allocations nobody declares (page tables, per-cpu areas, the device tree,
+ * log buffers): 29-44 MiB on the Debian arm64 kernels of docs/headroom.md.
+ */
+#define HEADROOM_KERNEL_IMAGE_DEFAULT (UINT64_C(32) << 20)
 
 void headroom_estimate(struct headroom *h, const struct board *b, const struct profile *p,
 		       const struct kmodel *k, uint64_t kernel_image);

@@ -622,6 +622,123 @@ static void reserve_default(struct kmodel *k, const struct board *b, const struc
 	k->cma_areas++;
 }
 
+const struct kzone *kmodel_zone_of(const struct kmodel *k, uint64_t addr)
+{
+	for (size_t i = 0; i < k->nzones; i++)
+		if (addr >= k->zones[i].base && addr < k->zones[i].end)
+			return &k->zones[i];
+	return NULL;
+}
+
+static bool ram_between(const struct board *b, uint64_t lo, uint64_t hi)
+{
+	for (size_t i = 0; i < b->nram; i++)
+		if (b->ram[i].base < hi && lo < b->ram[i].base + b->ram[i].size)
+			return true;
+	return false;
+}
+
+static void add_zone(struct kmodel *k, const struct board *b, const char *name, uint64_t *lo, uint64_t hi,
+		     bool lowmem)
+{
+	if (hi <= *lo || k->nzones >= KMODEL_MAX_ZONES)
+		return;
+	if (ram_between(b, *lo, hi)) {
+		struct kzone *z = &k->zones[k->nzones++];
+
+		z->name = name;
+		z->base = *lo;
+		z->end = hi;
+		z->lowmem = lowmem;
+	}
+	*lo = hi;
+}
+
+/* arm64's max_zone_phys(bits): the zone ends @bits above the DRAM start's alignment, or at DRAM end. */
+static uint64_t arm64_zone_end(uint64_t start, uint64_t end, unsigned bits, const struct profile *p)
+{
+	uint64_t span = UINT64_C(1) << bits, lim;
+
+	if (kver_ge(p->kernel, 6, 12) && start >= FOUR_GIB)
+		return end;
+	lim = (start & ~(span - 1));
+	lim = lim > UINT64_MAX - span ? UINT64_MAX : lim + span;
+	return lim < end ? lim : end;
+}
+
+/*
+ * The zones of kernel-cma.md §3.3 and §6: where DMA, DMA32, Normal and
+ * HighMem begin and end on this board. A DT dma-ranges narrower than
+ * 32 bits (a 1 GiB ZONE_DMA on some boards) is not modelled.
+ */
+static void layout_zones(struct kmodel *k, const struct board *b, const struct profile *p)
+{
+	uint64_t start = UINT64_MAX, end = memblock_end(&k->mb), lo;
+
+	for (size_t i = 0; i < b->nram; i++)
+		if (b->ram[i].base < start)
+			start = b->ram[i].base;
+	if (!b->nram)
+		return;
+	lo = start;
+	switch (p->arch) {
+	case ARCH_ARM64:
+		if (kver_le(p->kernel, 5, 4)) {
+			add_zone(k, b, "DMA32", &lo, arm64_zone_end(start, end, 32, p), true);
+		} else if (kver_le(p->kernel, 5, 9)) {
+			add_zone(k, b, "DMA", &lo, arm64_zone_end(start, end, 30, p), true);
+			add_zone(k, b, "DMA32", &lo, arm64_zone_end(start, end, 32, p), true);
+		} else {
+			add_zone(k, b, "DMA", &lo, arm64_zone_end(start, end, 32, p), true);
+		}
+		add_zone(k, b, "Normal", &lo, end, true);
+		break;
+	case ARCH_ARM: {
+		uint64_t hs = arm_highmem_start(b, p);
+
+		add_zone(k, b, "DMA", &lo, hs < end ? hs : end, true);
+		add_zone(k, b, "HighMem", &lo, end, false);
+		break;
+	}
+	case ARCH_RISCV64:
+		add_zone(k, b, "DMA32", &lo, end < FOUR_GIB ? end : FOUR_GIB, true);
+		add_zone(k, b, "Normal", &lo, end, true);
+		break;
+	case ARCH_X86_64:
+		lo = 0;
+		add_zone(k, b, "DMA", &lo, 16 * MiB, true);
+		add_zone(k, b, "DMA32", &lo, end < FOUR_GIB ? end : FOUR_GIB, true);
+		add_zone(k, b, "Normal", &lo, end, true);
+		break;
+	}
+}
+
+/*
+ * cma_activate_area(): every page of an area must lie in one zone, or the
+ * area "could not be activated" (kernel-cma.md §4.4). Up to 5.10 its pages
+ * stay reserved; later kernels hand them to the buddy allocator.
+ */
+static void activate_cma(struct kmodel *k, const struct profile *p)
+{
+	for (size_t i = 0; i < k->nregions; i++) {
+		struct kregion *r = &k->regions[i];
+		const struct kzone *z0, *z1;
+
+		if (r->kind != RK_CMA || r->status != RS_RESERVED || !r->has_base || !r->size)
+			continue;
+		z0 = kmodel_zone_of(k, r->base);
+		z1 = kmodel_zone_of(k, r->base + r->size - 1);
+		if (!z0 || !z1 || z0 == z1)
+			continue;
+		r->status = RS_FAILED;
+		r->reason = RR_CMA_ZONE_STRADDLE;
+		r->memory_lost = kver_le(p->kernel, 5, 10);
+		kmsg(r, "cma: CMA area %s could not be activated", r->node ? r->node->name : "reserved");
+		if (k->cma_areas)
+			k->cma_areas--;
+	}
+}
+
 void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl)
 {
 	struct kregion **order;
@@ -632,6 +749,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	for (size_t i = 0; i < b->nram; i++)
 		mlist_add(&k->mb.memory, b->ram[i].base, b->ram[i].base + b->ram[i].size);
 	k->arch_dma_limit = arch_dma_limit(b, p, memblock_end(&k->mb));
+	layout_zones(k, b, p);
 
 	/* /memreserve/ entries */
 	for (size_t i = 0; i < b->nmemreserve; i++) {
@@ -741,6 +859,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 		if (k->regions[i].status == RS_BYPASSED)
 			k->dt_default_bypassed = true;
 	free(order);
+	activate_cma(k, p);
 
 	for (size_t i = 0; i < k->nregions; i++) {
 		const struct kregion *r = &k->regions[i];

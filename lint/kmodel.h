@@ -49,7 +49,16 @@ enum region_reason {
 	RR_DEFAULT_LOWHIGH_BOUNDARY,
 	RR_DEFAULT_SHADOWED,	/* <= 5.5: a DT default exists, cma= ignored */
 	RR_DEFAULT_NOT_ON_ARCH,	/* riscv < 5.10: no dma_contiguous_reserve */
+	RR_CMA_ZONE_STRADDLE,	/* spans two zones: activation fails */
 };
+
+/* A memory zone as the profile's kernel lays it out (only populated ones are listed). */
+struct kzone {
+	const char *name;	/* "DMA", "DMA32", "Normal", "HighMem" */
+	uint64_t base, end;	/* span over RAM, exclusive end */
+	bool lowmem;		/* counts for nr_free_buffer_pages (up to ZONE_NORMAL) */
+};
+#define KMODEL_MAX_ZONES 4
 
 struct kregion {
 	const struct rmem_node *node;	/* NULL for cmdline / kconfig / memreserve */
@@ -84,6 +93,8 @@ struct kmodel {
 	bool dt_default_bypassed;
 	bool cmdline_ignored;		/* <= 5.5 with a DT default */
 	uint64_t arch_dma_limit;	/* exclusive; 0 = none known */
+	struct kzone zones[KMODEL_MAX_ZONES];
+	size_t nzones;
 	uint64_t cma_bytes;
 	uint64_t nomap_bytes;
 	uint64_t reserved_bytes;
@@ -101,6 +112,8 @@ const char *region_origin_name(enum region_origin o);
 const char *region_status_name(enum region_status s);
 /* The kregion built for @n, or NULL. */
 const struct kregion *kmodel_region_for(const struct kmodel *k, const struct rmem_node *n);
+/* The zone holding @addr, or NULL. */
+const struct kzone *kmodel_zone_of(const struct kmodel *k, uint64_t addr);
 /* True when the node is a reusable shared-dma-pool (what the kernel would treat as CMA). */
 bool rmem_node_is_cma(const struct rmem_node *n);
 

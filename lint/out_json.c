@@ -90,11 +90,28 @@ static cJSON *memory_json(const struct board_result *r)
 	for (size_t i = 0; i < k->nregions; i++)
 		cJSON_AddItemToArray(regions, region_json(&k->regions[i]));
 	cJSON_AddItemToObject(o, "regions", regions);
+	{
+		cJSON *zones = cJSON_CreateArray();
+
+		for (size_t i = 0; i < k->nzones; i++) {
+			cJSON *z = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(z, "name", k->zones[i].name);
+			json_add_u64(z, "base", k->zones[i].base);
+			json_add_u64(z, "end", k->zones[i].end);
+			cJSON_AddItemToArray(zones, z);
+		}
+		cJSON_AddItemToObject(o, "zones", zones);
+	}
+	if (k->arch_dma_limit)
+		json_add_u64(o, "dma_limit", k->arch_dma_limit);
 	json_add_u64(o, "cma_bytes", k->cma_bytes);
 	json_add_u64(o, "nomap_bytes", k->nomap_bytes);
 	json_add_u64(o, "reserved_bytes", k->reserved_bytes);
 	if (h->known) {
 		json_add_i64(o, "non_cma_headroom_bytes", h->headroom);
+		json_add_u64(o, "managed_bytes", h->managed);
+		json_add_u64(o, "min_watermark_sqrt_bytes", h->min_watermark_sqrt);
 		json_add_u64(hr, "ram", h->ram);
 		json_add_u64(hr, "nomap", h->nomap);
 		json_add_u64(hr, "reserved", h->reserved);
