@@ -28,7 +28,10 @@ static const char usage[] =
 "      --ram SIZE[@BASE]  RAM bank replacing /memory (repeatable)\n"
 "      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32)\n"
 "      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA\n"
-"      --kernel-image SIZE  kernel image and early allocations, a headroom term (default 32M)\n"
+"      --bootloader-reserved SIZE@BASE  memory the bootloader uses before the kernel\n"
+"                         (kernel image, initrd, DTB; repeatable)\n"
+"      --kernel-image SIZE  kernel image and early allocations, a headroom term\n"
+"                         (default by kernel version, 21M-43M)\n"
 "      --min-headroom SIZE  headroom_low threshold (default 256M, or a quarter of RAM under 1 GiB)\n"
 "      --min-cma SIZE     cma_too_small threshold: the CMA the board's devices need\n"
 "      --format FMT       text (default), json\n"
@@ -45,7 +48,7 @@ static const char usage[] =
 enum {
 	OPT_BOOTARGS = 256, OPT_KERNEL, OPT_ARCH, OPT_PAGE_SIZE, OPT_RAM, OPT_FORMAT, OPT_FAIL_ON,
 	OPT_EXIT_ZERO, OPT_VERSION, OPT_CMA_MBYTES, OPT_NO_CMA,
-	OPT_KERNEL_IMAGE, OPT_MIN_HEADROOM, OPT_MIN_CMA,
+	OPT_KERNEL_IMAGE, OPT_MIN_HEADROOM, OPT_MIN_CMA, OPT_BOOT_RESERVED,
 };
 
 static const struct option long_opts[] = {
@@ -57,6 +60,7 @@ static const struct option long_opts[] = {
 	{ "cma-size-mbytes", required_argument, NULL, OPT_CMA_MBYTES },
 	{ "no-cma", no_argument, NULL, OPT_NO_CMA },
 	{ "kernel-image", required_argument, NULL, OPT_KERNEL_IMAGE },
+	{ "bootloader-reserved", required_argument, NULL, OPT_BOOT_RESERVED },
 	{ "min-headroom", required_argument, NULL, OPT_MIN_HEADROOM },
 	{ "min-cma", required_argument, NULL, OPT_MIN_CMA },
 	{ "format", required_argument, NULL, OPT_FORMAT },
@@ -125,6 +129,8 @@ int cmd_check(int argc, char **argv)
 	size_t nincs = 0, cinc = 0, cram = 0;
 	struct ram_bank *ram = NULL;
 	size_t nram = 0;
+	struct range *boot = NULL;
+	size_t nboot = 0, cboot = 0;
 	enum severity fail_on = SEV_ERROR;
 	bool never_fail = false, exit_zero = false, trouble = false, fail = false;
 	struct emit_run run = { 0 };
@@ -174,6 +180,18 @@ int cmd_check(int argc, char **argv)
 			if (parse_ram(optarg, &bank))
 				return bad_usage("--ram '%s' is not SIZE[@BASE] (e.g. 2G@0x40000000) within 64 bits", optarg);
 			*ARRAY_PUSH(ram, nram, cram) = bank;
+			break;
+		}
+		case OPT_BOOT_RESERVED: {
+			struct ram_bank bank;
+			struct range *r;
+
+			if (parse_ram(optarg, &bank) || !strchr(optarg, '@'))
+				return bad_usage("--bootloader-reserved '%s' is not SIZE@BASE (e.g. 2M@0x48000000) within 64 bits",
+						 optarg);
+			r = ARRAY_PUSH(boot, nboot, cboot);
+			r->base = bank.base;
+			r->size = bank.size;
 			break;
 		}
 		case OPT_CMA_MBYTES: {
@@ -248,6 +266,8 @@ int cmd_check(int argc, char **argv)
 	o.load.include_dirs = incs;
 	o.load.ram = ram;
 	o.load.nram = nram;
+	o.boot_reserved = boot;
+	o.nboot_reserved = nboot;
 	o.policy = &policy;
 
 	run.nboards = (size_t)(argc - optind);
@@ -289,6 +309,7 @@ done:
 	free(run.boards);
 	free(incs);
 	free(ram);
+	free(boot);
 	policy_release(&policy);
 	return rc;
 }

@@ -45,6 +45,28 @@ static uint64_t sqrt_min_kb(const struct profile *p, uint64_t lowmem_kb)
 	return v < 128 ? 128 : v > max ? max : v;
 }
 
+uint64_t headroom_default_kernel_image(const struct profile *p)
+{
+	if (p->arch == ARCH_ARM)
+		return 21 * MiB;
+	if (!kver_ge(p->kernel, 5, 15))
+		return 29 * MiB;
+	if (!kver_ge(p->kernel, 6, 7))
+		return 33 * MiB;
+	return 43 * MiB;
+}
+
+/* arm64 and riscv set up a 64 MiB swiotlb when RAM reaches above the DMA limit (mem_init()). */
+static uint64_t swiotlb_bytes(const struct board *b, const struct profile *p, const struct kmodel *k)
+{
+	if ((p->arch != ARCH_ARM64 && p->arch != ARCH_RISCV64) || !k->arch_dma_limit)
+		return 0;
+	for (size_t i = 0; i < b->nram; i++)
+		if (b->ram[i].base + b->ram[i].size > k->arch_dma_limit)
+			return 64 * MiB;
+	return 0;
+}
+
 void headroom_estimate(struct headroom *h, const struct board *b, const struct profile *p,
 		       const struct kmodel *k, uint64_t kernel_image)
 {
@@ -59,14 +81,15 @@ void headroom_estimate(struct headroom *h, const struct board *b, const struct p
 	h->nomap = k->nomap_bytes;
 	h->reserved = k->reserved_bytes;
 	h->cma = k->cma_bytes;
-	h->kernel_image = kernel_image;
+	h->kernel_image = kernel_image ? kernel_image : headroom_default_kernel_image(p);
+	h->swiotlb = swiotlb_bytes(b, p, k);
 	/* Up to 5.9 no-map memory is removed from memblock, so it has no struct page. */
 	present = kver_le(p->kernel, 5, 9) ? sub_floor(h->ram, h->nomap) : h->ram;
 	h->struct_pages = present / page * struct_page_bytes(p);
 
 	/* MemTotal: CMA is handed to the buddy allocator, so it counts. */
-	h->managed = sub_floor(sub_floor(sub_floor(sub_floor(h->ram, h->nomap), h->reserved), h->struct_pages),
-			       h->kernel_image);
+	h->managed = sub_floor(sub_floor(sub_floor(sub_floor(sub_floor(h->ram, h->nomap), h->reserved),
+						     h->struct_pages), h->kernel_image), h->swiotlb);
 	for (size_t i = 0; i < k->nzones; i++) {
 		const struct kzone *z = &k->zones[i];
 

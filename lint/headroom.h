@@ -22,6 +22,7 @@ struct headroom {
 	uint64_t cma;
 	uint64_t struct_pages;	/* the memmap: sizeof(struct page) per present page */
 	uint64_t kernel_image;	/* configurable, docs/headroom.md */
+	uint64_t swiotlb;	/* the bounce buffer, when RAM reaches above the DMA limit */
 	uint64_t min_watermark;	/* min_free_kbytes in bytes, THP-adjusted */
 	uint64_t min_watermark_sqrt;	/* the square-root formula alone */
 	bool thp_capped;	/* the THP recommendation hit its 5 % cap */
@@ -31,12 +32,14 @@ struct headroom {
 };
 
 /*
- * Defaults the configuration can override: the kernel image with the early
- * allocations nobody declares (page tables, per-cpu areas, the device tree,
- * log buffers): 29-44 MiB on the Debian arm64 kernels of docs/headroom.md.
+ * headroom_default_kernel_image - the kernel image with the early
+ * allocations nobody declares (page tables, per-cpu areas, the device
+ * tree, log buffers), as measured on Debian's generic kernels by version
+ * (docs/headroom.md); BSP kernels are often smaller: --kernel-image.
  */
-#define HEADROOM_KERNEL_IMAGE_DEFAULT (UINT64_C(32) << 20)
+uint64_t headroom_default_kernel_image(const struct profile *p);
 
+/* @kernel_image 0: the profile's default. */
 void headroom_estimate(struct headroom *h, const struct board *b, const struct profile *p,
 		       const struct kmodel *k, uint64_t kernel_image);
 

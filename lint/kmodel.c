@@ -145,9 +145,10 @@ static void release_range(struct kmodel *k, const struct board *b, const struct 
 			if (lo < hi)
 				mlist_add(&k->mb.memory, lo, hi);
 		}
-	} else {
-		mlist_remove(&k->mb.nomap, base, end);
+	} else if (kver_ge(p->kernel, 5, 15)) {
+		mlist_remove(&k->mb.nomap, base, end);	/* memblock_clear_nomap() */
 	}
+	/* 5.10-5.14 free and re-add the range but leave it marked no-map: lost */
 }
 
 /* The DMA limit the arch passes to dma_contiguous_reserve(), kernel-cma.md §3.3. */
@@ -425,6 +426,8 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 				kmsg(r, "OF: reserved mem: node %s compatible matching fail", n->name);
 				r->status = bypassed ? RS_BYPASSED : RS_REJECTED;
 				release_range(k, b, p, r->base, r->size, n->no_map);
+				if (n->no_map && kver_ge(p->kernel, 5, 10) && !kver_ge(p->kernel, 5, 15))
+					r->memory_lost = true;
 			} else {
 				r->status = bypassed ? RS_BYPASSED : RS_REJECTED;
 				r->memory_lost = true;
@@ -601,6 +604,22 @@ static void reserve_default(struct kmodel *k, const struct board *b, const struc
 				limit = hs;
 			if (!found)
 				found = memblock_find(&k->mb, size, align, base, limit, true, &at);
+			if (found && k->memmap_unplaced) {
+				/* the memmap is somewhere at the top of RAM: the area must fit beside it */
+				struct memblock tmp = { 0 };
+				uint64_t mm, dummy;
+
+				for (size_t i = 0; i < k->mb.memory.n; i++)
+					mlist_add(&tmp.memory, k->mb.memory.r[i].base, k->mb.memory.r[i].end);
+				for (size_t i = 0; i < k->mb.reserved.n; i++)
+					mlist_add(&tmp.reserved, k->mb.reserved.r[i].base, k->mb.reserved.r[i].end);
+				for (size_t i = 0; i < k->mb.nomap.n; i++)
+					mlist_add(&tmp.nomap, k->mb.nomap.r[i].base, k->mb.nomap.r[i].end);
+				if (memblock_find(&tmp, k->memmap_unplaced, 2 * MiB, 0, UINT64_MAX, true, &mm))
+					mlist_add(&tmp.reserved, mm, mm + k->memmap_unplaced);
+				found = memblock_find(&tmp, size, align, base, limit, true, &dummy);
+				memblock_release(&tmp);
+			}
 			if (!found) {
 				fail_default(r, RR_DEFAULT_NO_ROOM);
 				return;
@@ -739,7 +758,59 @@ static void activate_cma(struct kmodel *k, const struct profile *p)
 	}
 }
 
-void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl)
+/*
+ * arm64 reserves the default area in bootmem_init(), after sparse_init()
+ * took the memmap. From 5.11 (sections of 128 MiB, 512 MiB with 64 KiB
+ * pages) the memmap of all present sections comes from one buffer, each
+ * section's share rounded up to a PMD block, allocated top-down; what the
+ * memmap does not use is freed again, so the used part at the buffer's base
+ * stays and splits RAM (kernel-cma.md §0.1; oracle finding 7 with 16 KiB
+ * pages). Earlier kernels and other early allocations (page tables, per-cpu
+ * areas) leave holes that cmalint cannot see: the default area's base is
+ * reported as an upper bound.
+ */
+static void reserve_memmap(struct kmodel *k, const struct board *b, const struct profile *p)
+{
+	unsigned section_bits = p->page_shift == 16 ? 29 : 27;
+	uint64_t pmd = p->page_shift == 12 ? 2 * MiB : p->page_shift == 14 ? 32 * MiB : 512 * MiB;
+	uint64_t pps = UINT64_C(1) << (section_bits - p->page_shift), sec = UINT64_C(1) << section_bits;
+	uint64_t per = (pps * 64 + pmd - 1) / pmd * pmd, nsec = 0, last = UINT64_MAX, at;
+
+	if (p->arch != ARCH_ARM64 || !kver_ge(p->kernel, 5, 10))
+		return;
+	if (!kver_ge(p->kernel, 5, 11)) {
+		/* 1 GiB sections of 16 MiB memmap; where they land is not known well enough to place it */
+		section_bits = 30;
+		pps = UINT64_C(1) << (section_bits - p->page_shift);
+		sec = UINT64_C(1) << section_bits;
+		per = (pps * 64 + pmd - 1) / pmd * pmd;
+	}
+	for (size_t i = 0; i < b->nram; i++) {
+		uint64_t end = b->ram[i].base + b->ram[i].size;
+
+		for (uint64_t s0 = b->ram[i].base / sec; s0 <= (end - 1) / sec; s0++) {
+			if (s0 != last)
+				nsec++;
+			last = s0;
+		}
+	}
+	if (!nsec || nsec > UINT64_MAX / per)
+		return;
+	if (!kver_ge(p->kernel, 5, 11)) {
+		k->memmap_unplaced = nsec * per;
+		return;
+	}
+	if (memblock_find(&k->mb, nsec * per, per, 0, UINT64_MAX, true, &at)) {
+		uint64_t used = nsec * pps * 64;
+
+		used = (used + p->page_size - 1) / p->page_size * p->page_size;
+		mlist_add(&k->mb.reserved, at, at + used);
+		k->early_top = used;
+	}
+}
+
+void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl,
+		  const struct range *boot, size_t nboot)
 {
 	struct kregion **order;
 	size_t norder = 0, first_node;
@@ -750,6 +821,8 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 		mlist_add(&k->mb.memory, b->ram[i].base, b->ram[i].base + b->ram[i].size);
 	k->arch_dma_limit = arch_dma_limit(b, p, memblock_end(&k->mb));
 	layout_zones(k, b, p);
+	for (size_t i = 0; i < nboot; i++)
+		reserve_range(k, p, boot[i].base, boot[i].size, false);
 
 	/* /memreserve/ entries */
 	for (size_t i = 0; i < b->nmemreserve; i++) {
@@ -843,6 +916,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 		}
 		if (dt_default)
 			k->default_source = DEF_DT;
+		reserve_memmap(k, b, p);
 		reserve_default(k, b, p, cl, have_early_default);
 		if (dt_default) {
 			/* the DT default is what the kernel keeps as the default area */

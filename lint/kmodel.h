@@ -100,11 +100,18 @@ struct kmodel {
 	uint64_t reserved_bytes;
 	unsigned cma_areas;
 	unsigned saved_regions;		/* entries the reserved-memory table had to hold */
+	uint64_t early_top;		/* memmap allocated top-down before the default area */
+	uint64_t memmap_unplaced;	/* memmap taken before the default area, place unknown (5.10) */
 	struct memblock mb;		/* the bookkeeping after the prediction */
 };
 
-/* kmodel_build - run the prediction. @cl may be NULL (no command line). */
-void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl);
+/*
+ * kmodel_build - run the prediction. @cl may be NULL (no command line).
+ * @boot, @nboot: what the bootloader placed in RAM before the kernel runs
+ * (kernel image, initrd, DTB: --bootloader-reserved), reserved first.
+ */
+void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl,
+		  const struct range *boot, size_t nboot);
 void kmodel_release(struct kmodel *k);
 
 const char *region_kind_name(enum region_kind k);

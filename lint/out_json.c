@@ -118,6 +118,7 @@ static cJSON *memory_json(const struct board_result *r)
 		json_add_u64(hr, "cma", h->cma);
 		json_add_u64(hr, "struct_pages", h->struct_pages);
 		json_add_u64(hr, "kernel_image", h->kernel_image);
+		json_add_u64(hr, "swiotlb", h->swiotlb);
 		json_add_u64(hr, "min_watermark", h->min_watermark);
 	} else {
 		cJSON_AddNullToObject(o, "non_cma_headroom_bytes");

@@ -13,7 +13,6 @@ void run_opts_init(struct run_opts *o)
 	memset(o, 0, sizeof(*o));
 	profile_init(&o->profile);
 	thresholds_init(&o->thresholds);
-	o->kernel_image = HEADROOM_KERNEL_IMAGE_DEFAULT;
 }
 
 /* A command line the kernel could receive: printable, bounded. */
@@ -68,7 +67,8 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 		cmdline_parse(&res->cmdline, args, source);
 		res->has_cmdline = true;
 	}
-	kmodel_build(&res->kmodel, &res->board, &res->profile, res->has_cmdline ? &res->cmdline : NULL);
+	kmodel_build(&res->kmodel, &res->board, &res->profile, res->has_cmdline ? &res->cmdline : NULL,
+		     o->boot_reserved, o->nboot_reserved);
 	headroom_estimate(&res->headroom, &res->board, &res->profile, &res->kmodel, o->kernel_image);
 
 	ctx.board = &res->board;

@@ -24,6 +24,8 @@ struct run_opts {
 	struct thresholds thresholds;
 	const struct severity_policy *policy;
 	uint64_t kernel_image;		/* headroom term */
+	const struct range *boot_reserved;	/* --bootloader-reserved */
+	size_t nboot_reserved;
 };
 
 struct board_result {
