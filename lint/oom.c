@@ -454,11 +454,11 @@ static void parse_boot(struct parser *p, const char *m)
 		if (get_dec(p, &q, MIB_MAX, &size) && starts_with(q, " MiB"))
 			add_area(b, OOM_CMA_SRC_DT, base, size * MiB, m);
 	} else if ((q = strstr(m, "initialized node ")) &&
-		   strstr(m, ", compatible id shared-dma-pool")) {
+		   strstr(q, ", compatible id shared-dma-pool")) {
 		size_t i, n;
 
 		q += strlen("initialized node ");
-		n = strcspn(q, ",");
+		n = (size_t)(strstr(q, ", compatible id ") - q);	/* names may hold commas */
 		for (i = b->n_areas; i-- > 0;) {
 			if (b->areas[i].source == OOM_CMA_SRC_DT && !b->areas[i].node) {
 				b->areas[i].node = xstrndup(q, n);

@@ -414,8 +414,8 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 	const struct oom_boot *b = &log->boot;
 	const struct oom_zone *starved = NULL;
 	char gran[SIZE_STR_MAX], ps[SIZE_STR_MAX], cma[SIZE_STR_MAX], ram[SIZE_STR_MAX];
-	bool multi_node = false, at_granule = false;
-	size_t i;
+	bool multi_node = false, at_granule = false, headroom_elsewhere = false;
+	size_t i, usable = 0, exhausted = 0;
 
 	for (i = 1; i < r->n_zones; i++)
 		multi_node |= r->zones[i].node != r->zones[0].node;
@@ -424,7 +424,22 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 	fmt_size(r->cma_bytes, cma);
 	fmt_size(r->ram_bytes, ram);
 
+	/*
+	 * CMA is to blame only when no zone the allocation may use had
+	 * memory above its watermark outside CMA: otherwise the allocation
+	 * would have been served there.
+	 */
 	for (i = 0; i < r->n_zones; i++) {
+		const struct oom_zone_verdict *v = &r->zones[i].v;
+
+		if (v->evaluated && v->allowed && !v->below_min)
+			headroom_elsewhere = true;
+		if (v->evaluated && v->allowed)
+			usable++;
+		if (v->evaluated && v->allowed && r->zones[i].free_kb <= v->threshold_kb)
+			exhausted++;
+	}
+	for (i = 0; i < r->n_zones && !headroom_elsewhere; i++) {
 		const struct oom_zone *z = &r->zones[i];
 		const struct oom_zone_verdict *v = &z->v;
 		char zname[OOM_NAME_MAX + 16], *kmsg, reserve[64] = "";
@@ -480,19 +495,13 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 	}
 
 	if (!starved) {
-		const struct oom_zone *out = NULL;
-
-		for (i = 0; i < r->n_zones && !out; i++)
-			if (r->zones[i].v.evaluated && r->zones[i].v.allowed &&
-			    r->zones[i].free_kb <= r->zones[i].v.threshold_kb)
-				out = &r->zones[i];
-		if (out)
-			r->verdict = xasprintf("zone '%s' was out of memory with CMA counted too (free %llu kB, min %llu kB): CMA is not the cause",
-					       out->name, (unsigned long long)out->free_kb,
-					       (unsigned long long)out->v.threshold_kb);
-		else
-			r->verdict = xasprintf("no zone the allocation may use was below its min watermark outside CMA: look at the order (%ld, fragmentation) or a memory-cgroup limit",
+		if (usable && exhausted == usable)
+			r->verdict = xstrdup("every zone the allocation may use was at or below its min watermark with CMA counted: memory ran out, CMA is not the cause");
+		else if (usable)
+			r->verdict = xasprintf("a zone the allocation may use was above its min watermark: an order-%ld allocation failing points to fragmentation, else to a memory-cgroup limit",
 					       r->order);
+		else
+			r->verdict = xstrdup("no zone the allocation may use is in the report");
 		return;
 	}
 	r->verdict = xasprintf("zone '%s' ran out of non-CMA memory (%llu kB free outside CMA, min %llu kB) while %llu kB of CMA was free: %s",
@@ -514,11 +523,15 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 			char to[SIZE_STR_MAX];
 
 			fmt_size(r->cma_bytes - cut, to);
-			add_advice(r, "make the CMA area at most %s (cma=%lluM; a multiple of the %s granule): zone '%s' lacked %llu kB outside CMA",
-				   to, (unsigned long long)((r->cma_bytes - cut) / MiB), gran, starved->name,
-				   (unsigned long long)short_kb);
+			char cmd[48] = "";
+
+			if (r->cma_source == OOM_CMA_SRC_CMDLINE)
+				snprintf(cmd, sizeof(cmd), ", e.g. cma=%lluM",
+					 (unsigned long long)((r->cma_bytes - cut) / MiB));
+			add_advice(r, "make the CMA area at most %s (a multiple of the %s granule%s): zone '%s' needed %llu kB more outside CMA to pass its min watermark",
+				   to, gran, cmd, starved->name, (unsigned long long)short_kb);
 		} else {
-			add_advice(r, "give the CMA area back (cma=0): zone '%s' lacked %llu kB outside CMA, more than the %s area",
+			add_advice(r, "give the CMA area back: zone '%s' needed %llu kB more outside CMA, more than the %s area",
 				   starved->name, (unsigned long long)short_kb, cma);
 		}
 	}
