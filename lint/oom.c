@@ -709,6 +709,11 @@ static void parse_report_record(struct parser *p, const char *m)
 		parse_cpu_line(r, m);
 		return;
 	}
+	if (starts_with(m, "memory: usage ") || strstr(m, "Memory cgroup out of memory") ||
+	    strstr(m, "constraint=CONSTRAINT_MEMCG")) {
+		r->have |= OOM_R_MEMCG;
+		return;
+	}
 	if (starts_with(m, "Mem-Info:")) {
 		p->in_meminfo = true;
 		m += strlen("Mem-Info:");

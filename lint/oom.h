@@ -132,6 +132,7 @@ enum {
 	OOM_R_PAGES_RESERVED = 1u << 5,
 	OOM_R_PAGES_CMA = 1u << 6,
 	OOM_R_PAGES_HIGHMEM = 1u << 7,
+	OOM_R_MEMCG = 1u << 8,		/* a memory-cgroup limit, not the zones */
 };
 
 struct oom_report {

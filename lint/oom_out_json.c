@@ -221,6 +221,18 @@ char *oom_format_json(const struct oom_log *log)
 	arr = cJSON_AddArrayToObject(root, "inputs");
 	for (i = 0; i < log->n_inputs; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(log->inputs[i]));
+	s = cJSON_AddObjectToObject(root, "boot");
+	cJSON_AddItemToObject(s, "linux_version", str_or_null(log->boot.version));
+	if (log->boot.have_memory) {
+		cJSON *m = cJSON_AddObjectToObject(s, "memory");
+
+		cJSON_AddItemToObject(m, "available_bytes", u64(log->boot.mem_available_kb * KiB));
+		cJSON_AddItemToObject(m, "total_bytes", u64(log->boot.mem_total_kb * KiB));
+		cJSON_AddItemToObject(m, "cma_reserved_bytes", u64(log->boot.mem_cma_kb * KiB));
+		cJSON_AddStringToObject(m, "kernel_message", log->boot.memory_line);
+	} else {
+		cJSON_AddNullToObject(s, "memory");
+	}
 	arr = cJSON_AddArrayToObject(root, "reports");
 	for (i = 0; i < log->n_reports; i++)
 		cJSON_AddItemToArray(arr, report(&log->reports[i], log, sum));

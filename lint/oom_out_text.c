@@ -81,6 +81,8 @@ static void add_report(struct strbuf *sb, const struct oom_log *log, size_t idx)
 	} else {
 		sb_add(sb, "CMA size unknown\n");
 	}
+	if (log->boot.have_memory)
+		sb_addf(sb, "  boot:       %s\n", log->boot.memory_line);
 	for (i = 0; i < r->n_zones; i++) {
 		const struct oom_zone *z = &r->zones[i];
 

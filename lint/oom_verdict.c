@@ -495,7 +495,9 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 	}
 
 	if (!starved) {
-		if (usable && exhausted == usable)
+		if (r->have & OOM_R_MEMCG)
+			r->verdict = xstrdup("a memory-cgroup limit was reached, not the zones' free memory: CMA is not involved");
+		else if (usable && exhausted == usable)
 			r->verdict = xstrdup("every zone the allocation may use was at or below its min watermark with CMA counted: memory ran out, CMA is not the cause");
 		else if (usable)
 			r->verdict = xasprintf("a zone the allocation may use was above its min watermark: an order-%ld allocation failing points to fragmentation, else to a memory-cgroup limit",
@@ -550,6 +552,8 @@ static void note_missing(struct oom_report *r)
 		buddy |= !!(r->zones[i].have & OOM_Z_BUDDY);
 		cma &= !!(r->zones[i].have & OOM_Z_FREE_CMA);
 	}
+	if (r->have & OOM_R_MEMCG)
+		return;	/* memcg reports carry no zone statistics */
 	if (!zones)
 		sb_add(&sb, ", zone statistics");
 	else if (!cma)
@@ -591,6 +595,7 @@ int oom_analyse(struct oom_log *log, const struct oom_options *opt, char **err)
 		find_cma(r, &log->boot);
 		judge_zones(r);
 		note_missing(r);
+		any |= !!(r->have & OOM_R_MEMCG);
 		for (j = 0; j < r->n_zones; j++)
 			any |= r->zones[j].v.evaluated;
 	}

@@ -501,6 +501,26 @@ static void test_page_size_fallbacks(void **state)
 	oom_log_release(&log);
 }
 
+static void test_memcg_report(void **state)
+{
+	static const char memcg[] =
+		"[ 5.0] java invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ 5.1] CPU: 1 PID: 77 Comm: java Not tainted 6.6.13 #1\n"
+		"[ 5.2] memory: usage 524288kB, limit 524288kB, failcnt 40\n"
+		"[ 5.3] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,task=java,pid=77,uid=0\n"
+		"[ 5.4] Memory cgroup out of memory: Killed process 77 (java) total-vm:2000000kB\n";
+	struct oom_log log = { 0 };
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(oom_parse(&log, "memcg", memcg, strlen(memcg), &err), 0);
+	analyse_ok(&log, NULL);
+	assert_int_equal(log.reports[0].n_findings, 0);
+	assert_false(log.reports[0].incomplete);
+	assert_non_null(strstr(log.reports[0].verdict, "memory-cgroup limit"));
+	oom_log_release(&log);
+}
+
 static void test_kver_and_granule(void **state)
 {
 	struct oom_kver k;
@@ -796,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_split_anywhere),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_page_size_fallbacks),
+		cmocka_unit_test(test_memcg_report),
 		cmocka_unit_test(test_kver_and_granule),
 		cmocka_unit_test(test_rule_catalogue),
 		cmocka_unit_test(test_json_document),
