@@ -157,6 +157,30 @@ static cJSON *cma(const struct oom_report *r, const struct oom_boot *b)
 	return c;
 }
 
+static cJSON *opt_u64(const struct oom_report *r, unsigned bit, uint64_t v)
+{
+	return (r->have & bit) ? u64(v) : cJSON_CreateNull();
+}
+
+/* The report's own totals, in the units the kernel printed (pages). */
+static cJSON *counters(const struct oom_report *r)
+{
+	cJSON *c = cJSON_CreateObject(), *hp;
+	size_t i;
+
+	cJSON_AddItemToObject(c, "meminfo_free_pages", opt_u64(r, OOM_R_MEMINFO_FREE, r->meminfo_free));
+	cJSON_AddItemToObject(c, "meminfo_free_cma_pages",
+			      opt_u64(r, OOM_R_MEMINFO_FREE_CMA, r->meminfo_free_cma));
+	cJSON_AddItemToObject(c, "pages_ram", opt_u64(r, OOM_R_PAGES_RAM, r->pages_ram));
+	cJSON_AddItemToObject(c, "pages_reserved", opt_u64(r, OOM_R_PAGES_RESERVED, r->pages_reserved));
+	cJSON_AddItemToObject(c, "pages_cma_reserved", opt_u64(r, OOM_R_PAGES_CMA, r->pages_cma));
+	cJSON_AddItemToObject(c, "pages_highmem", opt_u64(r, OOM_R_PAGES_HIGHMEM, r->pages_highmem));
+	hp = cJSON_AddArrayToObject(c, "hugepage_sizes_bytes");
+	for (i = 0; i < r->n_hugepage; i++)
+		cJSON_AddItemToArray(hp, u64(r->hugepage_kb[i] * KiB));
+	return c;
+}
+
 static cJSON *report(const struct oom_report *r, const struct oom_log *log, size_t sum[3])
 {
 	cJSON *o = cJSON_CreateObject(), *arr, *assumed, *s;
@@ -176,6 +200,7 @@ static cJSON *report(const struct oom_report *r, const struct oom_log *log, size
 	if (!strcmp(r->page_size_from, "assumed"))
 		cJSON_AddItemToArray(assumed, cJSON_CreateString("page_size"));
 	cJSON_AddItemToObject(o, "ram_bytes", r->ram_bytes ? u64(r->ram_bytes) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "counters", counters(r));
 	arr = cJSON_AddArrayToObject(o, "zones");
 	for (i = 0; i < r->n_zones; i++)
 		cJSON_AddItemToArray(arr, zone(&r->zones[i]));

@@ -601,6 +601,11 @@ static void test_json_document(void **state)
 	assert_true(cJSON_GetObjectItem(z, "non_cma_free_bytes")->valuedouble == 89344.0 * 1024);
 	assert_true(cJSON_GetObjectItem(z, "free_cma_bytes")->valuedouble == 523776.0 * 1024);
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(z, "below_min")));
+	a = cJSON_GetObjectItem(rep, "counters");
+	assert_int_equal(cJSON_GetObjectItem(a, "pages_cma_reserved")->valueint, 8192);
+	assert_int_equal(cJSON_GetObjectItem(a, "pages_ram")->valueint, 31744);
+	assert_int_equal(cJSON_GetObjectItem(a, "meminfo_free_cma_pages")->valueint, 8184);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(a, "hugepage_sizes_bytes")), 3);
 	a = cJSON_GetObjectItem(rep, "cma");
 	assert_true(cJSON_GetObjectItem(a, "reserved_bytes")->valuedouble == 512.0 * 1024 * 1024);
 	assert_string_equal(cJSON_GetObjectItem(a, "source")->valuestring, "cmdline_or_kconfig");
