@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "oom.h"
 #include "rule.h"
 
 int cmd_rules(int argc, char **argv)
@@ -13,9 +14,16 @@ int cmd_rules(int argc, char **argv)
 		fprintf(stderr, "cmalint: 'rules' takes no arguments\n");
 		return EXIT_TROUBLE;
 	}
+	const struct oom_rule_info *oom;
+	size_t noom;
+
 	for (size_t i = 0; i < rule_count; i++)
 		printf("%-24s %-8s %s\n", rule_table[i].id, severity_name(rule_table[i].severity),
 		       rule_table[i].summary);
+	/* the rules of `cmalint oom` */
+	oom = oom_rules(&noom);
+	for (size_t i = 0; i < noom; i++)
+		printf("%-24s %-8s %s\n", oom[i].id, oom[i].severity, oom[i].summary);
 	return EXIT_CLEAN;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "oom.h"
 
 static const struct {
 	const char *name;
@@ -11,6 +12,7 @@ static const struct {
 } commands[] = {
 	{ "check", cmd_check },
 	{ "explain", cmd_explain },
+	{ "oom", cmd_oom },
 	{ "rules", cmd_rules },
 };
 
