@@ -80,7 +80,7 @@ void headroom_estimate(struct headroom *h, const struct board *b, const struct p
 	h->ram = board_ram_bytes(b);
 	h->nomap = k->nomap_bytes;
 	h->reserved = k->reserved_bytes;
-	h->cma = k->cma_bytes;
+	h->cma = k->cma_usable_bytes;
 	h->kernel_image = kernel_image ? kernel_image : headroom_default_kernel_image(p);
 	h->swiotlb = swiotlb_bytes(b, p, k);
 	/* Up to 5.9 no-map memory is removed from memblock, so it has no struct page. */

@@ -447,15 +447,94 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 	}
 }
 
-static int cmp_init_order(const void *a, const void *b)
-{
-	const struct kregion *const *x = a, *const *y = b;
+/* An entry of the kernel's reserved-memory table, with its sort keys. */
+struct sort_ent {
+	struct kregion *r;
+	uint64_t base, size;	/* as saved: a placeholder is (0, 0) */
+	int offset;		/* node offset in the blob */
+};
 
-	if ((*x)->base != (*y)->base)
-		return (*x)->base < (*y)->base ? -1 : 1;
-	if ((*x)->size != (*y)->size)
-		return (*x)->size < (*y)->size ? -1 : 1;
-	return (*x)->node->offset - (*y)->node->offset;
+/* The table's order (__rmem_cmp): base; 5.4+ then size; 6.5+ then the node's offset. */
+static int rmem_cmp(const struct profile *p, const struct sort_ent *a, const struct sort_ent *b)
+{
+	if (a->base != b->base)
+		return a->base < b->base ? -1 : 1;
+	if (kver_ge(p->kernel, 5, 4) && a->size != b->size)
+		return a->size < b->size ? -1 : 1;
+	if (kver_ge(p->kernel, 6, 5) && a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	return 0;
+}
+
+static void swap_ent(struct sort_ent *v, size_t i, size_t j)
+{
+	struct sort_ent t = v[i];
+
+	v[i] = v[j];
+	v[j] = t;
+}
+
+/* The textbook sift-down: swap with the larger child while it is larger. */
+static void sift_down_classic(struct sort_ent *v, size_t r, size_t lim, const struct profile *p)
+{
+	for (size_t c; 2 * r + 1 < lim; r = c) {
+		c = 2 * r + 1;
+		if (c + 1 < lim && rmem_cmp(p, &v[c], &v[c + 1]) < 0)
+			c++;
+		if (rmem_cmp(p, &v[r], &v[c]) >= 0)
+			break;
+		swap_ent(v, r, c);
+	}
+}
+
+/*
+ * kernel_sort - order @v as the kernel's sort() of its version does. The
+ * kernel's sort is a heapsort and not stable, so entries that compare
+ * equal (several placeholders before 6.5) come out in the permutation the
+ * algorithm gives; which dynamic region is placed first depends on it.
+ * From 5.2 it is a bottom-up heapsort (the sift-down finds the leaf path
+ * first, then backs up), before that the textbook one.
+ */
+static void kernel_sort(struct sort_ent *v, size_t n, const struct profile *p)
+{
+	if (n < 2)
+		return;
+	if (!kver_ge(p->kernel, 5, 2)) {
+		for (size_t i = n / 2; i-- > 0;)
+			sift_down_classic(v, i, n, p);
+		for (size_t lim = n - 1; lim > 0; lim--) {
+			swap_ent(v, 0, lim);
+			sift_down_classic(v, 0, lim, p);
+		}
+		return;
+	}
+	for (size_t a = n / 2, end = n;;) {
+		size_t b, c = 0, d = 0;
+
+		if (a) {
+			a--;
+		} else {
+			if (--end == 0)
+				break;
+			swap_ent(v, 0, end);
+		}
+		/* the path of larger children down to a leaf */
+		for (b = a;; b = rmem_cmp(p, &v[c], &v[d]) >= 0 ? c : d) {
+			c = 2 * b + 1;
+			d = c + 1;
+			if (d >= end)
+				break;
+		}
+		if (d == end)
+			b = c;
+		/* back up to where v[a] belongs, then rotate it into place */
+		while (b != a && rmem_cmp(p, &v[a], &v[b]) >= 0)
+			b = (b - 1) / 2;
+		for (c = b; b != a;) {
+			b = (b - 1) / 2;
+			swap_ent(v, b, c);
+		}
+	}
 }
 
 static uint64_t kconfig_default_size(const struct board *b, const struct profile *p)
@@ -751,7 +830,13 @@ static void activate_cma(struct kmodel *k, const struct profile *p)
 			continue;
 		r->status = RS_FAILED;
 		r->reason = RR_CMA_ZONE_STRADDLE;
-		r->memory_lost = kver_le(p->kernel, 5, 10);
+		/*
+		 * Up to 5.10 the area is activated pageblock by pageblock until
+		 * the first one in another zone: that part is CMA, the rest stays
+		 * reserved, and CmaTotal still counts the whole area.
+		 */
+		if (kver_le(p->kernel, 5, 10))
+			r->activated = z0->end - r->base;
 		kmsg(r, "cma: CMA area %s could not be activated", r->node ? r->node->name : "reserved");
 		if (k->cma_areas)
 			k->cma_areas--;
@@ -813,7 +898,8 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 		  const struct range *boot, size_t nboot)
 {
 	struct kregion **order;
-	size_t norder = 0, first_node;
+	struct sort_ent *ents;
+	size_t norder = 0, nents = 0, first_node;
 	struct kregion *dt_default = NULL;
 
 	memset(k, 0, sizeof(*k));
@@ -852,11 +938,20 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	for (size_t i = 0; i < b->nnodes; i++)
 		scan_node(k, p, &b->nodes[i], cl);
 
-	/* The reserved-memory table: nodes past its size are not saved. */
+	/*
+	 * The reserved-memory table holds, in DT order, the first entry of
+	 * every node with a usable 'reg' and a placeholder (base 0, size 0)
+	 * for every node with only 'size'; past its size nodes are not saved.
+	 */
+	ents = xcalloc(k->nregions + 1, sizeof(*ents));
 	for (size_t i = first_node; i < k->nregions; i++) {
 		struct kregion *r = &k->regions[i];
+		const struct rmem_node *n = r->node;
+		bool is_static = r->origin == RO_REG && r->has_base;
+		bool is_dynamic = r->origin == RO_SIZE && n->size.present;
 
-		if (r->status != RS_RESERVED && r->reason != RR_ZERO_SIZE)
+		if (r->reason == RR_ROOT_IGNORED || r->status == RS_DISABLED || r->status == RS_BYPASSED ||
+		    (!is_static && !is_dynamic) || r->reason == RR_NOT_SAVED)
 			continue;
 		if (++k->saved_regions > p->max_reserved_regions) {
 			/* a static one stays reserved but is never initialised; a dynamic one is never placed */
@@ -864,37 +959,49 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 			r->status = RS_REJECTED;
 			r->reason = RR_NOT_SAVED;
 			kmsg(r, "OF: reserved mem: not enough space for all defined regions.");
+			continue;
 		}
+		ents[nents].r = r;
+		ents[nents].base = is_static ? r->base : 0;
+		ents[nents].size = is_static ? r->size : 0;
+		ents[nents].offset = n->offset;
+		nents++;
 	}
 
-	/* Dynamic regions, in DT order, after all static ones. */
-	for (size_t i = first_node; i < k->nregions; i++) {
-		struct kregion *r = &k->regions[i];
+	order = xcalloc(k->nregions + 1, sizeof(*order));
+	if (!kver_ge(p->kernel, 6, 12)) {
+		/*
+		 * Up to 6.11 fdt_init_reserved_mem() walks the table after the
+		 * kernel's sort(): each placeholder is allocated, then every
+		 * entry is initialised, in that order.
+		 */
+		kernel_sort(ents, nents, p);
+		for (size_t i = 0; i < nents; i++) {
+			struct kregion *r = ents[i].r;
 
-		if (r->origin == RO_SIZE && r->status == RS_RESERVED && r->reason == RR_OK)
-			place_dynamic(k, p, i);
-	}
-	if (kver_ge(p->kernel, 6, 12))
+			if (r->origin == RO_SIZE && r->status == RS_RESERVED && r->reason == RR_OK)
+				place_dynamic(k, p, (size_t)(r - k->regions));
+			if (r->status == RS_RESERVED && r->has_base && r->reason == RR_OK)
+				order[norder++] = r;
+		}
+	} else {
+		/* 6.12+: dynamic nodes are placed and set up at scan time, static ones at unflatten */
+		for (size_t i = 0; i < nents; i++) {
+			struct kregion *r = ents[i].r;
+
+			if (r->origin == RO_SIZE && r->status == RS_RESERVED && r->reason == RR_OK) {
+				place_dynamic(k, p, (size_t)(r - k->regions));
+				if (r->status == RS_RESERVED)
+					order[norder++] = r;
+			}
+		}
 		for (size_t i = 0; i < b->nmemreserve; i++)
 			reserve_range(k, p, b->memreserve[i].base, b->memreserve[i].size, false);
-
-	/* Init order: <= 6.11 the table sorted by base; 6.12+ dynamic at scan, static later. */
-	order = xcalloc(k->nregions + 1, sizeof(*order));
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = first_node; i < k->nregions; i++) {
-			struct kregion *r = &k->regions[i];
-
-			if (r->status != RS_RESERVED || !r->has_base || r->reason != RR_OK)
-				continue;
-			if (kver_ge(p->kernel, 6, 12) && (pass == 0) != (r->origin == RO_SIZE))
-				continue;
-			if (!kver_ge(p->kernel, 6, 12) && pass == 1)
-				continue;
-			order[norder++] = r;
-		}
+		for (size_t i = 0; i < nents; i++)
+			if (ents[i].r->origin == RO_REG && ents[i].r->status == RS_RESERVED && ents[i].r->reason == RR_OK)
+				order[norder++] = ents[i].r;
 	}
-	if (!kver_ge(p->kernel, 6, 12))
-		qsort(order, norder, sizeof(*order), cmp_init_order);
+	free(ents);
 
 	/*
 	 * arm and riscv 6.12+: static nodes are initialised after
@@ -941,8 +1048,13 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 
 		if (r->status == RS_RESERVED && r->kind == RK_CMA) {
 			k->cma_bytes += r->size;
+			k->cma_usable_bytes += r->size;
 			if (r->extra_reserved)
 				k->reserved_bytes += r->extra_reserved;
+		} else if (r->reason == RR_CMA_ZONE_STRADDLE && r->activated) {
+			k->cma_bytes += r->size;
+			k->cma_usable_bytes += r->activated;
+			k->reserved_bytes += r->size - r->activated;
 		} else if (r->status == RS_RESERVED || r->memory_lost) {
 			uint64_t sz = r->size + r->extra_reserved;
 

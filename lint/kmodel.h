@@ -74,6 +74,7 @@ struct kregion {
 	bool default_cma;
 	bool memory_lost;	/* stays reserved though unusable (4.19 failed init, extra reg entries) */
 	uint64_t extra_reserved;	/* reg entries after the first, still reserved */
+	uint64_t activated;		/* <= 5.10 straddling area: the part activated before the boundary */
 	/* For an area the kernel places below early allocations: where it can land. */
 	bool has_window;
 	uint64_t window_base, window_end;
@@ -95,7 +96,8 @@ struct kmodel {
 	uint64_t arch_dma_limit;	/* exclusive; 0 = none known */
 	struct kzone zones[KMODEL_MAX_ZONES];
 	size_t nzones;
-	uint64_t cma_bytes;
+	uint64_t cma_bytes;		/* CmaTotal: every area the kernel counts */
+	uint64_t cma_usable_bytes;	/* what reaches the buddy allocator as CMA pages */
 	uint64_t nomap_bytes;
 	uint64_t reserved_bytes;
 	unsigned cma_areas;

@@ -5,7 +5,7 @@
 RULE_CHECK(cma_ratio)
 {
 	const struct thresholds *t = ctx->thresholds;
-	uint64_t ram = usable_ram(ctx), cma = ctx->kmodel->cma_bytes;
+	uint64_t ram = usable_ram(ctx), cma = ctx->kmodel->cma_usable_bytes;
 	unsigned long long permille;
 	enum severity sev;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];

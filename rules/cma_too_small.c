@@ -12,9 +12,9 @@ RULE_CHECK(cma_too_small)
 		return;
 	if (k->default_source != DEF_NONE && k->regions[k->default_index].status == RS_RESERVED)
 		def = k->regions[k->default_index].size;
-	if (k->cma_bytes >= min)
+	if (k->cma_usable_bytes >= min)
 		return;
 	report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
 		   "CMA is %s (default area %s), below the %s the board's devices need",
-		   fmt_size(k->cma_bytes, s1), fmt_size(def, s2), fmt_size(min, s3));
+		   fmt_size(k->cma_usable_bytes, s1), fmt_size(def, s2), fmt_size(min, s3));
 }
