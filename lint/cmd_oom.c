@@ -6,6 +6,7 @@
  * input leaves stdout (or the -o file) untouched.
  */
 #include "oom.h"
+#include "profile.h"
 #include "util.h"
 
 #include <errno.h>
@@ -39,51 +40,6 @@ static int PRINTF(1, 2) usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("\nusage: cmalint oom [OPTIONS] FILE|-... (see 'cmalint oom --help')\n", stderr);
 	return 2;
-}
-
-static char *read_stream(FILE *f, size_t limit, size_t *len_out, int *err)
-{
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-
-	for (;;) {
-		if (len + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xrealloc(buf, cap);
-		}
-		n = fread(buf + len, 1, cap - len - 1, f);
-		len += n;
-		if (len > limit) {
-			free(buf);
-			*err = EFBIG;
-			return NULL;
-		}
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		free(buf);
-		*err = EIO;
-		return NULL;
-	}
-	buf[len] = '\0';
-	*len_out = len;
-	return buf;
-}
-
-/* "4K", "16k", "64KiB", "65536": bytes, or 0 when not a supported size. */
-static uint64_t parse_page_size(const char *s)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (end == s)
-		return 0;
-	if (!strcmp(end, "K") || !strcmp(end, "k") || !strcmp(end, "KiB") || !strcmp(end, "KB"))
-		v *= 1024;
-	else if (*end)
-		return 0;
-	return v == 4096 || v == 16384 || v == 65536 ? v : 0;
 }
 
 /* "--name VALUE" or "--name=VALUE": the value, advancing *i; NULL if not this option. */
@@ -167,10 +123,13 @@ int cmd_oom(int argc, char **argv)
 			}
 			opt.kernel = v;
 		} else if ((v = opt_value(argc, argv, &i, "--page-size", &missing)) || missing) {
-			if (missing || !(opt.page_size = parse_page_size(v))) {
+			uint32_t ps = 0;
+
+			if (missing || page_size_parse(v, &ps)) {
 				free(files);
 				return usage_error("page size '%s' is not 4K, 16K or 64K", missing ? "" : v);
 			}
+			opt.page_size = ps;
 		} else {
 			free(files);
 			return usage_error("unknown option '%s'", a);
@@ -194,7 +153,8 @@ int cmd_oom(int argc, char **argv)
 			}
 			stdin_used = true;
 			name = "<stdin>";
-			buf = read_stream(stdin, OOM_INPUT_LIMIT, &len, &e);
+			buf = read_stream(stdin, OOM_INPUT_LIMIT, &len);
+			e = errno;
 		} else {
 			buf = read_file(name, OOM_INPUT_LIMIT, &len);
 			e = errno;

@@ -204,20 +204,11 @@ const char *fmt_hex(uint64_t v, char buf[SIZE_STR_MAX])
 	return buf;
 }
 
-void *read_file(const char *path, size_t limit, size_t *len_out)
+void *read_stream(FILE *f, size_t limit, size_t *len_out)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
 	char *buf = NULL;
 	size_t len = 0, cap = 0, n;
 
-	if (!f)
-		return NULL;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		errno = EISDIR;
-		return NULL;
-	}
 	for (;;) {
 		if (len + 4096 + 1 > cap) {
 			cap = cap ? cap * 2 : 65536;
@@ -227,7 +218,6 @@ void *read_file(const char *path, size_t limit, size_t *len_out)
 		len += n;
 		if (len > limit) {
 			free(buf);
-			fclose(f);
 			errno = EFBIG;
 			return NULL;
 		}
@@ -235,16 +225,33 @@ void *read_file(const char *path, size_t limit, size_t *len_out)
 			break;
 	}
 	if (ferror(f)) {
-		int e = errno ? errno : EIO;
-
 		free(buf);
-		fclose(f);
-		errno = e;
+		errno = EIO;
 		return NULL;
 	}
-	fclose(f);
 	buf[len] = '\0';
 	*len_out = len;
+	return buf;
+}
+
+void *read_file(const char *path, size_t limit, size_t *len_out)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	void *buf;
+	int e;
+
+	if (!f)
+		return NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		errno = EISDIR;
+		return NULL;
+	}
+	buf = read_stream(f, limit, len_out);
+	e = errno;
+	fclose(f);
+	errno = e;
 	return buf;
 }
 

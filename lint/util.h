@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define PRINTF(i, j) __attribute__((format(printf, i, j)))
 #define NORETURN __attribute__((noreturn))
@@ -68,6 +69,8 @@ const char *fmt_hex(uint64_t v, char buf[SIZE_STR_MAX]);
 
 /* Read a whole file (at most @limit bytes); NULL with errno set on failure, EFBIG when too large. */
 void *read_file(const char *path, size_t limit, size_t *len_out);
+/* The same for an open stream (stdin); NUL-terminated. */
+void *read_stream(FILE *f, size_t limit, size_t *len_out);
 
 #endif
 

@@ -4,6 +4,25 @@
 
 #include "rule.h"
 
+/* One of the cell counts, which must be present and equal to the root's. */
+static void check_cells(const struct rule *rule, struct report *out, const struct rmem_root *rm, const char *prop,
+			bool has, uint32_t cells, uint32_t root_cells, size_t n, const char *kmsg)
+{
+	const struct srcloc *loc = rm->loc.file ? &rm->loc : NULL;
+
+	if (has && cells == root_cells)
+		return;
+	if (has)
+		report_add(out, rule, SEV_OFF, rm->path, prop, loc,
+			   "'%s' %s is %u but the root's is %u: the kernel ignores the node and its %zu regions",
+			   rm->path, prop, cells, root_cells, n);
+	else
+		report_add(out, rule, SEV_OFF, rm->path, prop, loc,
+			   "'%s' has no %s (the root's is %u): the kernel ignores the node and its %zu regions",
+			   rm->path, prop, root_cells, n);
+	report_set_kernel_message(out, kmsg);
+}
+
 RULE_CHECK(rmem_root_format)
 {
 	const struct board *b = ctx->board;
@@ -17,28 +36,9 @@ RULE_CHECK(rmem_root_format)
 
 	if (!rm->present)
 		return;
-	if (!rm->has_size_cells || rm->size_cells != b->root_size_cells) {
-		if (rm->has_size_cells)
-			report_add(out, rule, SEV_OFF, rm->path, "#size-cells", loc,
-				   "'%s' #size-cells is %u but the root's is %u: the kernel ignores the node and its %zu regions",
-				   rm->path, rm->size_cells, b->root_size_cells, n);
-		else
-			report_add(out, rule, SEV_OFF, rm->path, "#size-cells", loc,
-				   "'%s' has no #size-cells (the root's is %u): the kernel ignores the node and its %zu regions",
-				   rm->path, b->root_size_cells, n);
-		report_set_kernel_message(out, kmsg);
-	}
-	if (!rm->has_addr_cells || rm->addr_cells != b->root_addr_cells) {
-		if (rm->has_addr_cells)
-			report_add(out, rule, SEV_OFF, rm->path, "#address-cells", loc,
-				   "'%s' #address-cells is %u but the root's is %u: the kernel ignores the node and its %zu regions",
-				   rm->path, rm->addr_cells, b->root_addr_cells, n);
-		else
-			report_add(out, rule, SEV_OFF, rm->path, "#address-cells", loc,
-				   "'%s' has no #address-cells (the root's is %u): the kernel ignores the node and its %zu regions",
-				   rm->path, b->root_addr_cells, n);
-		report_set_kernel_message(out, kmsg);
-	}
+	check_cells(rule, out, rm, "#size-cells", rm->has_size_cells, rm->size_cells, b->root_size_cells, n, kmsg);
+	check_cells(rule, out, rm, "#address-cells", rm->has_addr_cells, rm->addr_cells, b->root_addr_cells, n,
+		    kmsg);
 	if (!rm->has_ranges) {
 		report_add(out, rule, SEV_OFF, rm->path, "ranges", loc,
 			   "'%s' has no 'ranges' property (an empty 'ranges;' is expected): the kernel ignores the node and its %zu regions",
