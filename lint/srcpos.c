@@ -106,6 +106,9 @@ static void parse_spans(const char *s, const char *end, struct srcspan **out, si
 		if (from && to && !strcmp(sp.file, from)) {
 			free(sp.file);
 			sp.file = xstrdup(to);
+		} else if (from && to && strcmp(from, to) && !strncmp(sp.file, "./", 2)) {
+			/* the "./" given to cpp for a leading '-' also prefixes its includes */
+			memmove(sp.file, sp.file + 2, strlen(sp.file + 2) + 1);
 		}
 		*ARRAY_PUSH(*out, *nout, cap) = sp;
 		s = after < end ? after + 2 : end;
