@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "dts.h"
+#include "livetree.h"
+#include "overlay.h"
 #include "util.h"
 
 static uint32_t be32(const void *p)
@@ -172,7 +174,16 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 	return 0;
 }
 
-static int load_rmem_node(struct board *b, const void *fdt, int node, char *err, size_t errlen)
+/* A location in an overlay: the overlay's file, no line. */
+static void overlay_loc(struct srcloc *l, const char *overlay)
+{
+	free(l->file);
+	l->file = xstrdup(overlay);
+	l->line = l->column = 0;
+}
+
+static int load_rmem_node(struct board *b, const void *fdt, int node, const struct ovl_log *log,
+			  char *err, size_t errlen)
 {
 	struct rmem_node *n;
 	const char *status;
@@ -235,9 +246,16 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, char *err,
 		if (!fdt_getprop_by_offset(fdt, prop, &name, &len))
 			continue;
 		pi = ARRAY_PUSH(n->props, n->nprops, pcap);
+		memset(pi, 0, sizeof(*pi));
 		pi->name = xstrdup(name);
 		pi->len = len;
+		pi->overlay = ovl_log_find(log, n->path, name);
+		if (pi->overlay)
+			overlay_loc(&pi->loc, pi->overlay);
 	}
+	n->overlay = ovl_log_find(log, n->path, NULL);
+	if (ovl_log_created(log, n->path))
+		overlay_loc(&n->loc, ovl_log_created(log, n->path));
 
 	/* Ranges that wrap past 2^64 cannot be modelled: refuse the input. */
 	for (size_t i = 0; i < n->nregs; i++) {
@@ -263,7 +281,8 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, char *err,
 	return 0;
 }
 
-static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, char *err, size_t errlen)
+static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, const struct ovl_log *log,
+		     char *err, size_t errlen)
 {
 	int node, len, count = 0;
 	const char *s;
@@ -312,6 +331,12 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 
 	if (load_ram(b, fdt, o, err, errlen))
 		return -1;
+	for (size_t i = 0; i < b->nram; i++) {
+		const char *ov = b->ram_from_cli ? NULL : ovl_log_find(log, b->ram[i].node, NULL);
+
+		if (ov)
+			overlay_loc(&b->ram[i].loc, ov);
+	}
 
 	node = fdt_path_offset(fdt, "/chosen");
 	if (node >= 0) {
@@ -319,6 +344,8 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		if (s) {
 			b->has_dt_bootargs = true;
 			b->dt_bootargs = xstrndup(s, len > 0 ? strnlen(s, (size_t)len) : 0);
+			if (ovl_log_find(log, "/chosen", "bootargs"))
+				overlay_loc(&b->dt_bootargs_loc, ovl_log_find(log, "/chosen", "bootargs"));
 		}
 	}
 
@@ -332,10 +359,12 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		b->rmem.has_ranges = fdt_getprop(fdt, node, "ranges", NULL) != NULL;
 		b->rmem.has_addr_cells = prop_u32(fdt, node, "#address-cells", &b->rmem.addr_cells);
 		b->rmem.has_size_cells = prop_u32(fdt, node, "#size-cells", &b->rmem.size_cells);
+		if (ovl_log_created(log, b->rmem.path))
+			overlay_loc(&b->rmem.loc, ovl_log_created(log, b->rmem.path));
 		fdt_for_each_subnode(child, fdt, node) {
 			int gc;
 
-			if (load_rmem_node(b, fdt, child, err, errlen))
+			if (load_rmem_node(b, fdt, child, log, err, errlen))
 				return -1;
 			fdt_for_each_subnode(gc, fdt, child)
 				b->rmem.ngrandchildren++;
@@ -353,14 +382,25 @@ static bool looks_like_dts(const char *path)
 
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen)
 {
+	struct ovl_log log = { 0 };
+	bool overlays = o && o->overlays && o->overlays[0];
 	void *blob;
 	size_t len;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
 	b->input = xstrdup(path);
-	if (looks_like_dts(path)) {
-		blob = dts_compile(path, o ? o->include_dirs : NULL, &len, err, errlen);
+	if (livetree_detect(path)) {
+		blob = livetree_read(path, &len, err, errlen);
+		if (!blob)
+			return -1;
+		b->live_tree = true;
+	} else if (looks_like_dts(path)) {
+		/* overlays refer to the base's labels: keep them (dtc -@) */
+		struct dts_opts d = { .include_dirs = o ? o->include_dirs : NULL, .symbols = overlays };
+
+		b->src = xcalloc(1, sizeof(*b->src));
+		blob = dts_compile_ex(path, &d, b->src, &len, err, errlen);
 		if (!blob)
 			return -1;
 		b->dts_file = xstrdup(path);
@@ -387,7 +427,12 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 		free(blob);
 		return -1;
 	}
-	rc = load_tree(b, blob, o, err, errlen);
+	if (overlays && overlay_apply_all(&blob, &len, path, o, &log, err, errlen)) {
+		free(blob);
+		return -1;
+	}
+	rc = load_tree(b, blob, o, &log, err, errlen);
+	ovl_log_release(&log);
 	free(blob);
 	return rc;
 }
@@ -399,8 +444,10 @@ static void free_loc(struct srcloc *l)
 
 void board_release(struct board *b)
 {
-	for (size_t i = 0; i < b->nram; i++)
+	for (size_t i = 0; i < b->nram; i++) {
 		free(b->ram[i].node);
+		free_loc(&b->ram[i].loc);
+	}
 	free(b->ram);
 	free(b->memreserve);
 	for (size_t i = 0; i < b->nnodes; i++) {
@@ -432,6 +479,10 @@ void board_release(struct board *b)
 	free_string_list(b->compatible, b->ncompatible);
 	free(b->input);
 	free(b->dts_file);
+	if (b->src) {
+		dts_unit_release(b->src);
+		free(b->src);
+	}
 	memset(b, 0, sizeof(*b));
 }
 

@@ -27,6 +27,7 @@ struct ram_bank {
 	uint64_t base;
 	uint64_t size;
 	char *node;		/* "/memory@40000000", or "--ram" */
+	struct srcloc loc;	/* of its reg (DTS input) */
 };
 
 struct prop_info {
@@ -35,6 +36,7 @@ struct prop_info {
 	struct srcloc loc;
 	struct srcloc *more;	/* earlier definitions (overridden), oldest first */
 	size_t nmore;
+	const char *overlay;	/* overlay that last set it, or NULL */
 };
 
 /* A cell-encoded property: present, its length, and whether the length fits the cells. */
@@ -87,9 +89,13 @@ struct rmem_root {
 	struct srcloc loc;
 };
 
+struct dts_unit;
+
 struct board {
 	char *input;		/* the path as given */
 	char *dts_file;		/* for DTS input: the source file; else NULL */
+	struct dts_unit *src;	/* DTS kept for board_locate() (lint/srcpos.h), or NULL */
+	bool live_tree;		/* read from a /proc/device-tree style directory */
 	char *model;		/* /model or NULL */
 	char **compatible;	/* root compatible list */
 	size_t ncompatible;

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "emit.h"
 #include "run.h"
+#include "tree.h"
 #include "util.h"
 #include "version.h"
 
@@ -18,9 +19,14 @@ static const char usage[] =
 "       cmalint rules | explain RULE | oom FILE... | --version\n"
 "\n"
 "Predict what the Linux kernel will do with a board's reserved memory and CMA.\n"
-"INPUT is a .dtb or a .dts (preprocessed with cpp and compiled with dtc).\n"
+"INPUT is a .dtb, a .dts (preprocessed with cpp and compiled with dtc), a live\n"
+"tree (/sys/firmware/fdt, /proc/device-tree), or a directory: every *.dtb and\n"
+"*.dts below it is a board.\n"
 "\n"
 "  -I DIR                 include path for DTS preprocessing (repeatable)\n"
+"      --overlay FILE     apply an overlay (.dtbo, or .dtso/.dts source) before\n"
+"                         checking (repeatable, applied in order)\n"
+"  -j N                   lint N boards in parallel (default 1)\n"
 "      --bootargs STRING  the kernel command line; replaces /chosen/bootargs\n"
 "      --kernel VERSION   kernel version to predict, e.g. 5.4, 6.1, 6.12 (default 6.12)\n"
 "      --arch ARCH        arm64, arm, riscv64, x86_64 (default arm64)\n"
@@ -49,6 +55,7 @@ enum {
 	OPT_BOOTARGS = 256, OPT_KERNEL, OPT_ARCH, OPT_PAGE_SIZE, OPT_RAM, OPT_FORMAT, OPT_FAIL_ON,
 	OPT_EXIT_ZERO, OPT_VERSION, OPT_CMA_MBYTES, OPT_NO_CMA,
 	OPT_KERNEL_IMAGE, OPT_MIN_HEADROOM, OPT_MIN_CMA, OPT_BOOT_RESERVED,
+	OPT_OVERLAY,
 };
 
 static const struct option long_opts[] = {
@@ -66,6 +73,7 @@ static const struct option long_opts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
+	{ "overlay", required_argument, NULL, OPT_OVERLAY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -136,11 +144,17 @@ int cmd_check(int argc, char **argv)
 	struct emit_run run = { 0 };
 	int c, rc = EXIT_CLEAN;
 	FILE *out = stdout;
+	/* whole trees: overlays, -j, directory inputs */
+	const char **ovls = NULL;
+	size_t novls = 0, covls = 0;
+	unsigned jobs = 1;
+	struct tree_input *inputs = NULL;
+	size_t ninputs = 0;
 
 	run_opts_init(&o);
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hI:o:W:E:", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hI:o:W:E:j:", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage, stdout);
@@ -253,6 +267,22 @@ int cmd_check(int argc, char **argv)
 			policy_set(&policy, r->id, off ? SEV_OFF : c == 'E' ? SEV_ERROR : SEV_WARNING);
 			break;
 		}
+		case OPT_OVERLAY:
+			*ARRAY_PUSH(ovls, novls, covls) = optarg;
+			break;
+		case 'j': {
+			char *end;
+			unsigned long v;
+
+			errno = 0;
+			v = strtoul(optarg, &end, 10);
+			if (errno || *end || end == optarg || v < 1 || v > TREE_MAX_JOBS) {
+				free(ovls);
+				return bad_usage("-j '%s' is not a number of jobs from 1 to %d", optarg, TREE_MAX_JOBS);
+			}
+			jobs = (unsigned)v;
+			break;
+		}
 		case ':':
 			return bad_usage("option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -264,18 +294,22 @@ int cmd_check(int argc, char **argv)
 
 	*ARRAY_PUSH(incs, nincs, cinc) = NULL;
 	o.load.include_dirs = incs;
+	*ARRAY_PUSH(ovls, novls, covls) = NULL;
+	o.load.overlays = ovls;
 	o.load.ram = ram;
 	o.load.nram = nram;
 	o.boot_reserved = boot;
 	o.nboot_reserved = nboot;
 	o.policy = &policy;
 
-	run.nboards = (size_t)(argc - optind);
-	run.boards = xcalloc(run.nboards, sizeof(*run.boards));
+	/* Every board below directory inputs, linted by -j threads, reported in path order. */
+	tree_collect(argv + optind, (size_t)(argc - optind), &inputs, &ninputs);
+	run.nboards = ninputs;
+	run.boards = xcalloc(run.nboards ? run.nboards : 1, sizeof(*run.boards));
+	tree_lint(run.boards, inputs, ninputs, &o, jobs);
 	for (size_t i = 0; i < run.nboards; i++) {
 		struct board_result *r = &run.boards[i];
 
-		lint_board(r, argv[optind + (int)i], &o);
 		if (r->error) {
 			fprintf(stderr, "cmalint: %s\n", r->error);
 			trouble = true;
@@ -308,6 +342,8 @@ done:
 		board_result_release(&run.boards[i]);
 	free(run.boards);
 	free(incs);
+	free(ovls);
+	tree_inputs_release(inputs, ninputs);
 	free(ram);
 	free(boot);
 	policy_release(&policy);

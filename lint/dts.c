@@ -43,24 +43,43 @@ int run_argv(const char *const *argv, const char *out_path, const char *err_path
 	return 127;
 }
 
-/* The first line of @path that looks like a diagnostic, trimmed. */
+/*
+ * The first line of @path that looks like a diagnostic, trimmed, without
+ * dtc's "Error: " prefix, so that it reads "file:line...: problem".
+ */
 static char *first_error_line(const char *path)
 {
+	static const char *const prefixes[] = { "FATAL ERROR: ", "Error: ", "ERROR: " };
 	size_t len;
-	char *text = read_file(path, 1 << 20, &len), *line = NULL;
+	char *text = read_file(path, 1 << 20, &len), *first = NULL, *line = NULL, *save = NULL;
 
 	if (!text)
 		return xstrdup("(no message)");
-	for (char *p = strtok(text, "\n"); p; p = strtok(NULL, "\n")) {
+	for (char *p = strtok_r(text, "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			continue;
 		if (strstr(p, "rror") || strstr(p, "fatal") || strstr(p, "No such file")) {
-			line = xstrdup(p);
+			line = p;
 			break;
 		}
-		if (!line && *p)
-			line = xstrdup(p);
+		if (!first)
+			first = p;
 	}
+	if (!line)
+		line = first;
+	for (size_t i = 0; line && i < ARRAY_SIZE(prefixes); i++) {
+		size_t l = strlen(prefixes[i]);
+
+		if (!strncmp(line, prefixes[i], l)) {
+			line += l;
+			break;
+		}
+	}
+	line = xstrdup(line ? line : "(no message)");
 	free(text);
-	return line ? line : xstrdup("(no message)");
+	return line;
 }
 
 static void add_arg(const char ***argv, size_t *n, size_t *cap, const char *a)
@@ -68,10 +87,12 @@ static void add_arg(const char ***argv, size_t *n, size_t *cap, const char *a)
 	*ARRAY_PUSH(*argv, *n, *cap) = a;
 }
 
-static void remove_tmpdir(const char *dir, const char *const *files)
+static void remove_tmpdir(const char *dir)
 {
-	for (; *files; files++) {
-		char *p = xasprintf("%s/%s", dir, *files);
+	static const char *const files[] = { "pp.dts", "out.dtb", "ann.dts", "cpp.err", "dtc.err", NULL };
+
+	for (const char *const *f = files; *f; f++) {
+		char *p = xasprintf("%s/%s", dir, *f);
 
 		unlink(p);
 		free(p);
@@ -79,11 +100,56 @@ static void remove_tmpdir(const char *dir, const char *const *files)
 	rmdir(dir);
 }
 
-void *dts_compile(const char *path, const char *const *include_dirs, size_t *len, char *err, size_t errlen)
+/* The dtc command line reading @in (DTS) and writing @fmt to @out. */
+static void dtc_argv(const char ***argv, size_t *n, size_t *cap, const struct dts_unit *u,
+		     const char *fmt, bool symbols, bool annotate, const char *in, const char *out)
 {
-	static const char *const tmpfiles[] = { "pp.dts", "out.dtb", "cpp.err", "dtc.err", NULL };
+	*n = 0;
+	add_arg(argv, n, cap, "dtc");
+	add_arg(argv, n, cap, "-q");
+	add_arg(argv, n, cap, "-I");
+	add_arg(argv, n, cap, "dts");
+	add_arg(argv, n, cap, "-O");
+	add_arg(argv, n, cap, fmt);
+	if (symbols)
+		add_arg(argv, n, cap, "-@");
+	if (annotate) {
+		/* every node and property with all the places that set it */
+		add_arg(argv, n, cap, "-T");
+		add_arg(argv, n, cap, "-T");
+	}
+	add_arg(argv, n, cap, "-i");
+	add_arg(argv, n, cap, u->srcdir);
+	for (const char *const *d = u->include_dirs; d && *d; d++) {
+		add_arg(argv, n, cap, "-i");
+		add_arg(argv, n, cap, *d);
+	}
+	add_arg(argv, n, cap, "-o");
+	add_arg(argv, n, cap, out);
+	add_arg(argv, n, cap, in);
+	add_arg(argv, n, cap, NULL);
+}
+
+void dts_unit_release(struct dts_unit *u)
+{
+	if (!u)
+		return;
+	if (u->dir) {
+		remove_tmpdir(u->dir);
+		free(u->dir);
+	}
+	free(u->input);
+	free(u->safe);
+	free(u->srcdir);
+	memset(u, 0, sizeof(*u));
+}
+
+void *dts_compile_ex(const char *path, const struct dts_opts *o, struct dts_unit *keep,
+		     size_t *len, char *err, size_t errlen)
+{
 	char tmpl[] = "/tmp/cmalint.XXXXXX";
-	char *dir, *pp, *out, *cpp_err, *dtc_err, *srcdir, *slash, *safe;
+	struct dts_unit u = { 0 };
+	char *pp = NULL, *out = NULL, *cpp_err = NULL, *dtc_err = NULL, *slash;
 	const char **argv = NULL;
 	size_t n = 0, cap = 0;
 	void *blob = NULL;
@@ -93,23 +159,26 @@ void *dts_compile(const char *path, const char *const *include_dirs, size_t *len
 		snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	dir = mkdtemp(tmpl);
-	if (!dir) {
+	if (!mkdtemp(tmpl)) {
 		snprintf(err, errlen, "cannot compile '%s': cannot create a temporary directory: %s",
 			 path, strerror(errno));
 		return NULL;
 	}
-	pp = xasprintf("%s/pp.dts", dir);
-	out = xasprintf("%s/out.dtb", dir);
-	cpp_err = xasprintf("%s/cpp.err", dir);
-	dtc_err = xasprintf("%s/dtc.err", dir);
-	safe = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
-	srcdir = xstrdup(safe);
-	slash = strrchr(srcdir, '/');
+	u.dir = xstrdup(tmpl);
+	u.input = xstrdup(path);
+	u.include_dirs = o ? o->include_dirs : NULL;
+	pp = xasprintf("%s/pp.dts", u.dir);
+	out = xasprintf("%s/out.dtb", u.dir);
+	cpp_err = xasprintf("%s/cpp.err", u.dir);
+	dtc_err = xasprintf("%s/dtc.err", u.dir);
+	/* cpp has no "--": a name that starts with '-' gets a "./" so it is not an option */
+	u.safe = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
+	u.srcdir = xstrdup(u.safe);
+	slash = strrchr(u.srcdir, '/');
 	if (slash)
 		*slash = '\0';
 	else
-		strcpy(srcdir, ".");
+		strcpy(u.srcdir, ".");
 
 	/* The kernel's cmd_dtc: preprocess, then compile. */
 	add_arg(&argv, &n, &cap, "cpp");
@@ -118,14 +187,13 @@ void *dts_compile(const char *path, const char *const *include_dirs, size_t *len
 	add_arg(&argv, &n, &cap, "-D__DTS__");
 	add_arg(&argv, &n, &cap, "-x");
 	add_arg(&argv, &n, &cap, "assembler-with-cpp");
-	for (const char *const *d = include_dirs; d && *d; d++) {
+	for (const char *const *d = u.include_dirs; d && *d; d++) {
 		add_arg(&argv, &n, &cap, "-I");
 		add_arg(&argv, &n, &cap, *d);
 	}
 	add_arg(&argv, &n, &cap, "-o");
 	add_arg(&argv, &n, &cap, pp);
-	/* cpp has no "--": a name that starts with '-' gets a "./" so it is not an option */
-	add_arg(&argv, &n, &cap, safe);
+	add_arg(&argv, &n, &cap, u.safe);
 	add_arg(&argv, &n, &cap, NULL);
 	rc = run_argv(argv, NULL, cpp_err);
 	if (rc == 127) {
@@ -140,23 +208,7 @@ void *dts_compile(const char *path, const char *const *include_dirs, size_t *len
 		goto out;
 	}
 
-	n = 0;
-	add_arg(&argv, &n, &cap, "dtc");
-	add_arg(&argv, &n, &cap, "-q");
-	add_arg(&argv, &n, &cap, "-I");
-	add_arg(&argv, &n, &cap, "dts");
-	add_arg(&argv, &n, &cap, "-O");
-	add_arg(&argv, &n, &cap, "dtb");
-	add_arg(&argv, &n, &cap, "-i");
-	add_arg(&argv, &n, &cap, srcdir);
-	for (const char *const *d = include_dirs; d && *d; d++) {
-		add_arg(&argv, &n, &cap, "-i");
-		add_arg(&argv, &n, &cap, *d);
-	}
-	add_arg(&argv, &n, &cap, "-o");
-	add_arg(&argv, &n, &cap, out);
-	add_arg(&argv, &n, &cap, pp);
-	add_arg(&argv, &n, &cap, NULL);
+	dtc_argv(&argv, &n, &cap, &u, "dtb", o && o->symbols, false, pp, out);
 	rc = run_argv(argv, NULL, dtc_err);
 	if (rc == 127) {
 		snprintf(err, errlen, "cannot compile '%s': 'dtc' not found (install device-tree-compiler)", path);
@@ -172,14 +224,54 @@ void *dts_compile(const char *path, const char *const *include_dirs, size_t *len
 	blob = read_file(out, CMALINT_MAX_DTB_SIZE, len);
 	if (!blob)
 		snprintf(err, errlen, "cannot compile '%s': %s", path, strerror(errno));
+	unlink(out);
 out:
-	remove_tmpdir(dir, tmpfiles);
+	if (blob && keep) {
+		*keep = u;
+		memset(&u, 0, sizeof(u));
+	}
+	dts_unit_release(&u);
 	free(argv);
 	free(pp);
 	free(out);
 	free(cpp_err);
 	free(dtc_err);
-	free(srcdir);
-	free(safe);
 	return blob;
+}
+
+void *dts_compile(const char *path, const char *const *include_dirs, size_t *len, char *err, size_t errlen)
+{
+	struct dts_opts o = { .include_dirs = include_dirs };
+
+	return dts_compile_ex(path, &o, NULL, len, err, errlen);
+}
+
+char *dts_annotate(const struct dts_unit *u, char *err, size_t errlen)
+{
+	const char **argv = NULL;
+	size_t n = 0, cap = 0, len;
+	char *pp = xasprintf("%s/pp.dts", u->dir), *ann = xasprintf("%s/ann.dts", u->dir);
+	char *dtc_err = xasprintf("%s/dtc.err", u->dir), *text = NULL;
+	int rc;
+
+	dtc_argv(&argv, &n, &cap, u, "dts", false, true, pp, ann);
+	rc = run_argv(argv, NULL, dtc_err);
+	if (rc != 0) {
+		char *line = first_error_line(dtc_err);
+
+		snprintf(err, errlen, "cannot annotate '%s': %s", u->input, line);
+		free(line);
+	} else {
+		text = read_file(ann, 4 * CMALINT_MAX_DTB_SIZE, &len);
+		if (!text)
+			snprintf(err, errlen, "cannot annotate '%s': %s", u->input, strerror(errno));
+		else
+			text[len] = '\0';
+	}
+	unlink(ann);
+	free(argv);
+	free(pp);
+	free(ann);
+	free(dtc_err);
+	return text;
 }

@@ -7,7 +7,25 @@
 #ifndef CMALINT_DTS_H
 #define CMALINT_DTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+struct dts_opts {
+	const char *const *include_dirs;	/* -I, NULL-terminated (may be NULL) */
+	bool symbols;			/* dtc -@: keep labels for overlays */
+};
+
+/*
+ * A compiled DTS kept for a later annotated pass: the preprocessed text in
+ * a private temporary directory (removed by dts_unit_release()).
+ */
+struct dts_unit {
+	char *dir;		/* temporary directory with pp.dts */
+	char *input;		/* the path as given */
+	char *safe;		/* the path given to cpp ("./-x.dts" for a leading '-') */
+	char *srcdir;		/* its directory, for dtc's /include/ */
+	const char *const *include_dirs;
+};
 
 /*
  * dts_compile - preprocess and compile @path into a DTB in memory.
@@ -16,6 +34,22 @@
  * one-line message in @err naming the file and what the compiler said.
  */
 void *dts_compile(const char *path, const char *const *include_dirs, size_t *len, char *err, size_t errlen);
+
+/*
+ * dts_compile_ex - dts_compile() with options; with @keep non-NULL the
+ * preprocessed text is kept there for dts_annotate() (release it with
+ * dts_unit_release(), also on failure it is left empty).
+ */
+void *dts_compile_ex(const char *path, const struct dts_opts *o, struct dts_unit *keep,
+		     size_t *len, char *err, size_t errlen);
+
+/*
+ * dts_annotate - compile the kept text again as `dtc -O dts -T -T`: dtc's
+ * own source with every node and property followed by a comment listing
+ * the places that set it. returns: the text (free() it) or NULL with @err.
+ */
+char *dts_annotate(const struct dts_unit *u, char *err, size_t errlen);
+void dts_unit_release(struct dts_unit *u);
 
 /*
  * run_argv - run @argv with stdout to @out_path and stderr to @err_path

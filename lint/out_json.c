@@ -138,6 +138,14 @@ static cJSON *finding_json(const struct finding *f)
 	json_add_str(o, "node", f->node);
 	json_add_str(o, "property", f->property);
 	cJSON_AddItemToObject(o, "location", json_loc(&f->loc));
+	if (f->nrelated) {
+		/* earlier definitions, e.g. the SoC .dtsi a board's &label overrides */
+		cJSON *rel = cJSON_CreateArray();
+
+		for (size_t i = 0; i < f->nrelated; i++)
+			cJSON_AddItemToArray(rel, json_loc(&f->related[i]));
+		cJSON_AddItemToObject(o, "related_locations", rel);
+	}
 	json_add_str(o, "kernel_message", f->kernel_message);
 	return o;
 }

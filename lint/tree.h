@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tree.h - whole trees of boards: the inputs below directory arguments
+ * (every *.dtb and *.dts, not .dtsi, no dotfiles, symbolic links followed
+ * without loops), linted by -j worker threads into results kept in input
+ * order, so the report does not depend on -j.
+ */
+#ifndef CMALINT_TREE_H
+#define CMALINT_TREE_H
+
+#include <stddef.h>
+
+#include "run.h"
+
+#define TREE_MAX_DEPTH 64
+#define TREE_MAX_INPUTS 100000
+#define TREE_MAX_JOBS 256
+
+/* One board to lint, or a problem found while walking (error set). */
+struct tree_input {
+	char *path;
+	char *error;
+};
+
+/*
+ * tree_collect - expand @args: a directory (other than a live device tree)
+ * becomes the boards below it in sorted path order; anything else is kept.
+ */
+void tree_collect(char *const *args, size_t nargs, struct tree_input **out, size_t *nout);
+void tree_inputs_release(struct tree_input *in, size_t n);
+
+/*
+ * tree_lint - lint every input into @res (same index) with @jobs threads,
+ * source locations included.
+ */
+void tree_lint(struct board_result *res, const struct tree_input *in, size_t n,
+	       const struct run_opts *o, unsigned jobs);
+
+#endif
