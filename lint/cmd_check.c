@@ -127,6 +127,9 @@ static int PRINTF(1, 2) bad_usage(const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+/* Leave cmd_check() through its cleanup with a usage error. */
+#define USAGE_ERROR(...) do { rc = bad_usage(__VA_ARGS__); goto done; } while (0)
+
 int cmd_check(int argc, char **argv)
 {
 	struct run_opts o;
@@ -158,10 +161,10 @@ int cmd_check(int argc, char **argv)
 		switch (c) {
 		case 'h':
 			fputs(usage, stdout);
-			return EXIT_CLEAN;
+			goto done;
 		case OPT_VERSION:
 			print_version();
-			return EXIT_CLEAN;
+			goto done;
 		case 'I':
 			*ARRAY_PUSH(incs, nincs, cinc) = optarg;
 			break;
@@ -173,26 +176,26 @@ int cmd_check(int argc, char **argv)
 			break;
 		case OPT_KERNEL:
 			if (kver_parse(optarg, &o.profile.kernel))
-				return bad_usage("--kernel '%s' is not a kernel version like 6.1 or 5.4.74", optarg);
+				USAGE_ERROR("--kernel '%s' is not a kernel version like 6.1 or 5.4.74", optarg);
 			snprintf(o.profile.kernel_str, sizeof(o.profile.kernel_str), "%d.%d",
 				 o.profile.kernel.major, o.profile.kernel.minor);
 			o.profile.kernel_src = SRC_CLI;
 			break;
 		case OPT_ARCH:
 			if (arch_parse(optarg, &o.profile.arch))
-				return bad_usage("--arch '%s' is not one of arm64, arm, riscv64, x86_64", optarg);
+				USAGE_ERROR("--arch '%s' is not one of arm64, arm, riscv64, x86_64", optarg);
 			o.profile.arch_src = SRC_CLI;
 			break;
 		case OPT_PAGE_SIZE:
 			if (page_size_parse(optarg, &o.profile.page_size))
-				return bad_usage("--page-size '%s' is not one of 4K, 16K, 64K", optarg);
+				USAGE_ERROR("--page-size '%s' is not one of 4K, 16K, 64K", optarg);
 			o.profile.page_size_src = SRC_CLI;
 			break;
 		case OPT_RAM: {
 			struct ram_bank bank;
 
 			if (parse_ram(optarg, &bank))
-				return bad_usage("--ram '%s' is not SIZE[@BASE] (e.g. 2G@0x40000000) within 64 bits", optarg);
+				USAGE_ERROR("--ram '%s' is not SIZE[@BASE] (e.g. 2G@0x40000000) within 64 bits", optarg);
 			*ARRAY_PUSH(ram, nram, cram) = bank;
 			break;
 		}
@@ -201,7 +204,7 @@ int cmd_check(int argc, char **argv)
 			struct range *r;
 
 			if (parse_ram(optarg, &bank) || !strchr(optarg, '@'))
-				return bad_usage("--bootloader-reserved '%s' is not SIZE@BASE (e.g. 2M@0x48000000) within 64 bits",
+				USAGE_ERROR("--bootloader-reserved '%s' is not SIZE@BASE (e.g. 2M@0x48000000) within 64 bits",
 						 optarg);
 			r = ARRAY_PUSH(boot, nboot, cboot);
 			r->base = bank.base;
@@ -215,7 +218,7 @@ int cmd_check(int argc, char **argv)
 			errno = 0;
 			v = strtoull(optarg, &end, 10);
 			if (errno || *end || end == optarg || v > (UINT64_MAX >> 20))
-				return bad_usage("--cma-size-mbytes '%s' is not a number of MiB", optarg);
+				USAGE_ERROR("--cma-size-mbytes '%s' is not a number of MiB", optarg);
 			o.profile.cma_size_mbytes = v;
 			o.profile.cma_size_mbytes_src = SRC_CLI;
 			break;
@@ -226,7 +229,7 @@ int cmd_check(int argc, char **argv)
 			uint64_t v;
 
 			if (parse_size(optarg, &v))
-				return bad_usage("'%s' is not a size like 64M or 0x4000000", optarg);
+				USAGE_ERROR("'%s' is not a size like 64M or 0x4000000", optarg);
 			if (c == OPT_KERNEL_IMAGE)
 				o.kernel_image = v;
 			else if (c == OPT_MIN_HEADROOM)
@@ -244,14 +247,15 @@ int cmd_check(int argc, char **argv)
 			if (!em) {
 				fprintf(stderr, "cmalint: unknown format '%s' (expected one of: %s)\n", optarg,
 					emitter_names());
-				return EXIT_TROUBLE;
+				rc = EXIT_TROUBLE;
+				goto done;
 			}
 			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
 				never_fail = true;
 			else if (severity_parse(optarg, &fail_on) || fail_on == SEV_OFF)
-				return bad_usage("--fail-on '%s' is not one of error, warning, info, never", optarg);
+				USAGE_ERROR("--fail-on '%s' is not one of error, warning, info, never", optarg);
 			break;
 		case OPT_EXIT_ZERO:
 			exit_zero = true;
@@ -263,7 +267,7 @@ int cmd_check(int argc, char **argv)
 			const struct rule *r = rule_find(id);
 
 			if (!r)
-				return bad_usage("unknown rule '%s' (see 'cmalint rules')", id);
+				USAGE_ERROR("unknown rule '%s' (see 'cmalint rules')", id);
 			policy_set(&policy, r->id, off ? SEV_OFF : c == 'E' ? SEV_ERROR : SEV_WARNING);
 			break;
 		}
@@ -277,20 +281,19 @@ int cmd_check(int argc, char **argv)
 			errno = 0;
 			v = strtoul(optarg, &end, 10);
 			if (errno || *end || end == optarg || v < 1 || v > TREE_MAX_JOBS) {
-				free(ovls);
-				return bad_usage("-j '%s' is not a number of jobs from 1 to %d", optarg, TREE_MAX_JOBS);
+				USAGE_ERROR("-j '%s' is not a number of jobs from 1 to %d", optarg, TREE_MAX_JOBS);
 			}
 			jobs = (unsigned)v;
 			break;
 		}
 		case ':':
-			return bad_usage("option '%s' needs a value", argv[optind - 1]);
+			USAGE_ERROR("option '%s' needs a value", argv[optind - 1]);
 		default:
-			return bad_usage("unknown option '%s'", argv[optind - 1]);
+			USAGE_ERROR("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
-		return bad_usage("%s", "no input given");
+		USAGE_ERROR("%s", "no input given");
 
 	*ARRAY_PUSH(incs, nincs, cinc) = NULL;
 	o.load.include_dirs = incs;
