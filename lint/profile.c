@@ -177,7 +177,7 @@ static unsigned hugetlb_order(const struct profile *p)
 int profile_finish(struct profile *p, char *err, size_t errlen)
 {
 	unsigned hpo;
-	bool have_hugetlb;
+	bool have_hugetlb, have_thp;
 
 	if (p->arch != ARCH_ARM64 && p->page_size != 4096) {
 		snprintf(err, errlen, "page size %u KiB is not available on %s (4 KiB only)",
@@ -204,6 +204,8 @@ int profile_finish(struct profile *p, char *err, size_t errlen)
 
 	hpo = hugetlb_order(p);
 	have_hugetlb = p->hugetlb && hpo;
+	/* 32-bit arm has transparent hugepages only with LPAE */
+	have_thp = p->thp && (p->arch != ARCH_ARM || p->lpae);
 	if (kver_le(p->kernel, 5, 17)) {
 		/* pageblock = HUGETLB_PAGE_ORDER (may exceed the buddy max) else MAX_ORDER-1 */
 		p->pageblock_order = have_hugetlb ? hpo : p->max_order;
@@ -214,7 +216,7 @@ int profile_finish(struct profile *p, char *err, size_t errlen)
 
 		if (have_hugetlb)
 			pb = hpo;
-		else if (kver_ge(p->kernel, 6, 7) && p->thp)
+		else if (kver_ge(p->kernel, 6, 7) && have_thp)
 			pb = p->arch == ARCH_ARM64 ? (p->page_shift == 12 ? 9 : p->page_shift == 14 ? 11 : 13)
 						    : 9;	/* HPAGE_PMD_ORDER */
 		else

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* rmem_outside_ram: static regions not wholly inside RAM. */
+/* rmem_outside_ram: static regions (DT 'reg', fixed cma=) not wholly inside RAM. */
 #include "rule.h"
 
 RULE_CHECK(rmem_outside_ram)
@@ -43,6 +43,23 @@ RULE_CHECK(rmem_outside_ram)
 					   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
 					   (unsigned long long)(ram.r[ram.n - 1].end - 1), effect);
 		}
+	}
+	/* a fixed cma=SIZE@BASE is reserved like a 'reg' node: memblock accepts non-RAM */
+	for (size_t i = 0; i < ctx->kmodel->nregions; i++) {
+		const struct kregion *r = &ctx->kmodel->regions[i];
+		const char *node, *prop;
+		const struct srcloc *loc;
+
+		if (r->origin != RO_CMDLINE || r->status != RS_RESERVED || !r->has_base || !r->size ||
+		    !ctx->cmdline || !ctx->cmdline->resolved.fixed || mlist_covers(&ram, r->base, r->base + r->size))
+			continue;
+		cmdline_site(ctx, &node, &prop, &loc);
+		report_add(out, rule, SEV_OFF, node, prop, loc,
+			   "'cma=' fixes the default CMA area at 0x%llx-0x%llx (%s), %s RAM (%s from 0x%llx to 0x%llx): the kernel reserves it, then fails activating it",
+			   (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1), fmt_size(r->size, s1),
+			   mlist_intersects(&ram, r->base, r->base + r->size) ? "partly outside" : "outside",
+			   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
+			   (unsigned long long)(ram.r[ram.n - 1].end - 1));
 	}
 	mlist_release(&ram);
 }

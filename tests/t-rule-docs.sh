@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Every rule has a page that `cmalint explain` prints, with its title and
+# every section the rule pages share, and a bad and a good fixture.
+set -u
+bin=$1
+pass=0 fail=0
+sections=("## What it checks" "## Why it matters" "## Kernel message" "## Bad" "## Good"
+	  "## Profile inputs" "## References")
+ids=$("$bin" rules | awk '{print $1}')
+[ -n "$ids" ] || { echo "cmalint rules printed nothing"; exit 1; }
+for id in $ids; do
+	ok=1
+	doc=$("$bin" explain "$id" 2>&1) || { echo "$id: explain failed: $doc"; ok=0; }
+	[ "$(printf '%s\n' "$doc" | head -n1)" = "# $id" ] || { echo "$id: page does not start with '# $id'"; ok=0; }
+	for s in "${sections[@]}"; do
+		printf '%s\n' "$doc" | grep -qxF "$s" || { echo "$id: no '$s' section"; ok=0; }
+	done
+	for kind in bad good; do
+		compgen -G "fixtures/$id/$kind-*.dts" >/dev/null || { echo "$id: no fixtures/$id/$kind-*.dts"; ok=0; }
+	done
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
