@@ -189,6 +189,9 @@ int profile_finish(struct profile *p, char *err, size_t errlen)
 		return -1;
 	}
 	p->page_shift = ilog2_u32(p->page_size);
+	/* CONFIG_CMA_SIZE_MBYTES nobody gave: the arm64 defconfig's 32, else the Kconfig default */
+	if (p->cma_size_mbytes_src == SRC_DEFAULT)
+		p->cma_size_mbytes = p->arch == ARCH_ARM64 ? 32 : p->arch == ARCH_X86_64 ? 0 : 16;
 	if (p->force_max_order >= 0) {
 		/* Written exclusive before 6.4, inclusive from 6.4. */
 		int m = kver_ge(p->kernel, 6, 4) ? p->force_max_order : p->force_max_order - 1;

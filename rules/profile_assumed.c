@@ -33,6 +33,7 @@ RULE_CHECK(profile_assumed)
 			   "RAM is unknown (no /memory, or a placeholder the bootloader fills): give --ram SIZE[@BASE]; RAM-dependent checks are skipped");
 	if (k->default_source == DEF_KCONFIG && p->cma_size_mbytes_src == SRC_DEFAULT)
 		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (arm64 defconfig): give --cma-size-mbytes",
-			   (unsigned long long)p->cma_size_mbytes);
+			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (%s): give --cma-size-mbytes",
+			   (unsigned long long)p->cma_size_mbytes,
+			   p->arch == ARCH_ARM64 ? "the arm64 defconfig" : "the Kconfig default");
 }
