@@ -31,7 +31,7 @@ static const char usage[] =
 "      --ram SIZE[@BASE]  RAM bank replacing /memory (repeatable)\n"
 "      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32)\n"
 "      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA\n"
-"      --format FMT       text (default), json\n"
+"      --format FMT       text (default), json, sarif, github, gcc, codeclimate\n"
 "  -o FILE                write the report to FILE\n"
 "      --fail-on LEVEL    error (default), warning, info, never\n"
 "      --exit-zero        exit 0 even with findings (input errors still exit 2)\n"
