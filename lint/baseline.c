@@ -49,6 +49,7 @@ int baseline_load(struct baseline *b, const char *path, char *err, size_t errlen
 	if (!text) {
 		snprintf(err, errlen, "'%s': cannot read the baseline: %s", path,
 			 errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+		baseline_release(b);
 		return -1;
 	}
 	doc = cJSON_ParseWithLength(text, len);
@@ -107,6 +108,8 @@ int baseline_load(struct baseline *b, const char *path, char *err, size_t errlen
 	rc = 0;
 out:
 	cJSON_Delete(doc);
+	if (rc)
+		baseline_release(b);
 	return rc;
 }
 

@@ -34,7 +34,7 @@ struct baseline {
 };
 
 /*
- * baseline_load - read @path into @b.
+ * baseline_load - read @path into @b (left empty on failure).
  * returns: 0; or -1 with one line in @err naming the file and what is
  * wrong (unreadable, invalid JSON, unknown version, an entry without a
  * rule or board, a field of the wrong type).
