@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "commands.h"
+#include "config.h"
 #include "emit.h"
 #include "run.h"
+#include "suppress.h"
 #include "tree.h"
 #include "util.h"
 #include "version.h"
@@ -40,12 +43,17 @@ static const char usage[] =
 "                         (default by kernel version, 21M-43M)\n"
 "      --min-headroom SIZE  headroom_low threshold (default 256M, or a quarter of RAM under 1 GiB)\n"
 "      --min-cma SIZE     cma_too_small threshold: the CMA the board's devices need\n"
-"      --format FMT       text (default), json\n"
+"      --format FMT       text (default), json, sarif, github, gcc, codeclimate\n"
 "  -o FILE                write the report to FILE\n"
 "      --fail-on LEVEL    error (default), warning, info, never\n"
 "      --exit-zero        exit 0 even with findings (input errors still exit 2)\n"
 "  -W RULE, -W no-RULE    raise RULE to warning / turn it off\n"
 "  -E RULE                raise RULE to error\n"
+"      --config FILE      project configuration (default: .cmalint.json found upward\n"
+"                         from each input, up to a directory holding .git)\n"
+"      --no-config        do not look for .cmalint.json\n"
+"      --baseline FILE    hide the findings FILE accepts; report its stale entries\n"
+"      --write-baseline FILE  record the current findings in FILE (and hide them)\n"
 "  -h, --help             this help\n"
 "      --version          print the version\n"
 "\n"
@@ -56,6 +64,8 @@ enum {
 	OPT_EXIT_ZERO, OPT_VERSION, OPT_CMA_MBYTES, OPT_NO_CMA,
 	OPT_KERNEL_IMAGE, OPT_MIN_HEADROOM, OPT_MIN_CMA, OPT_BOOT_RESERVED,
 	OPT_OVERLAY,
+	/* configuration and baseline */
+	OPT_CONFIG = 320, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
 };
 
 static const struct option long_opts[] = {
@@ -74,6 +84,11 @@ static const struct option long_opts[] = {
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
 	{ "overlay", required_argument, NULL, OPT_OVERLAY },
+	/* configuration and baseline */
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -130,8 +145,116 @@ static int PRINTF(1, 2) bad_usage(const char *fmt, ...)
 /* Leave cmd_check() through its cleanup with a usage error. */
 #define USAGE_ERROR(...) do { rc = bad_usage(__VA_ARGS__); goto done; } while (0)
 
+/* Configuration and baseline of a run: loaded before any board is linted. */
+struct run_files {
+	const char *config_opt;		/* --config */
+	bool no_config;
+	const char *baseline_opt;	/* --baseline */
+	const char *write_baseline;	/* --write-baseline */
+	struct config **configs;	/* distinct files */
+	size_t nconfigs, cconfigs;
+	struct config **per_input;	/* configuration of each input, or NULL */
+	struct baseline baseline;
+	bool has_baseline;
+};
+
+static struct config *config_get(struct run_files *rf, const char *path, char *err, size_t errlen)
+{
+	struct config *c;
+
+	for (size_t i = 0; i < rf->nconfigs; i++)
+		if (!strcmp(rf->configs[i]->path, path))
+			return rf->configs[i];
+	c = xcalloc(1, sizeof(*c));
+	if (config_load(c, path, err, errlen)) {
+		config_release(c);
+		free(c);
+		return NULL;
+	}
+	*ARRAY_PUSH(rf->configs, rf->nconfigs, rf->cconfigs) = c;
+	return c;
+}
+
+/* Load every configuration and the baseline; 0, or -1 after one line on stderr. */
+static int run_files_load(struct run_files *rf, char **inputs, size_t n)
+{
+	char err[1024];
+
+	rf->per_input = xcalloc(n, sizeof(*rf->per_input));
+	for (size_t i = 0; i < n; i++) {
+		char *found = NULL;
+		const char *path = rf->config_opt;
+
+		if (!path && !rf->no_config)
+			path = found = config_find(inputs[i]);
+		if (path) {
+			rf->per_input[i] = config_get(rf, path, err, sizeof(err));
+			free(found);
+			if (!rf->per_input[i]) {
+				fprintf(stderr, "cmalint: %s\n", err);
+				return -1;
+			}
+		}
+	}
+	if (rf->baseline_opt) {
+		if (baseline_load(&rf->baseline, rf->baseline_opt, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		rf->has_baseline = true;
+	}
+	return 0;
+}
+
+/*
+ * After every board: suppressions, then --write-baseline (whose file then
+ * is the baseline), then the baseline and the late rules. 0, or -1 after
+ * one line on stderr.
+ */
+static int run_files_finish(struct run_files *rf, struct emit_run *run)
+{
+	char err[1024];
+
+	suppress_run(run->boards, run->nboards, rf->configs, rf->nconfigs);
+	if (rf->write_baseline) {
+		for (size_t i = 0; i < run->nboards; i++) {
+			if (run->boards[i].error) {
+				fprintf(stderr, "cmalint: not writing the baseline '%s': '%s' could not be linted\n",
+					rf->write_baseline, run->boards[i].input);
+				return -1;
+			}
+		}
+		if (baseline_write(rf->write_baseline, run->boards, run->nboards, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		if (rf->has_baseline)
+			baseline_release(&rf->baseline);
+		if (baseline_load(&rf->baseline, rf->write_baseline, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		rf->has_baseline = true;
+	}
+	late_run(run->boards, run->nboards, rf->configs, rf->nconfigs, rf->has_baseline ? &rf->baseline : NULL);
+	return 0;
+}
+
+static void run_files_release(struct run_files *rf)
+{
+	for (size_t i = 0; i < rf->nconfigs; i++) {
+		config_release(rf->configs[i]);
+		free(rf->configs[i]);
+	}
+	free(rf->configs);
+	free(rf->per_input);
+	if (rf->has_baseline)
+		baseline_release(&rf->baseline);
+}
+
 int cmd_check(int argc, char **argv)
 {
+	struct run_files rf = { 0 };
 	struct run_opts o;
 	struct severity_policy policy = { 0 };
 	const struct emitter *em = emitter_find("text");
@@ -230,12 +353,16 @@ int cmd_check(int argc, char **argv)
 
 			if (parse_size(optarg, &v))
 				USAGE_ERROR("'%s' is not a size like 64M or 0x4000000", optarg);
-			if (c == OPT_KERNEL_IMAGE)
+			if (c == OPT_KERNEL_IMAGE) {
 				o.kernel_image = v;
-			else if (c == OPT_MIN_HEADROOM)
+				o.cli_set |= CFG_KERNEL_IMAGE;
+			} else if (c == OPT_MIN_HEADROOM) {
 				o.thresholds.headroom_min = v;
-			else
+				o.cli_set |= CFG_HEADROOM_MIN;
+			} else {
 				o.thresholds.cma_min = v;
+				o.cli_set |= CFG_CMA_MIN;
+			}
 			break;
 		}
 		case OPT_NO_CMA:
@@ -259,6 +386,19 @@ int cmd_check(int argc, char **argv)
 			break;
 		case OPT_EXIT_ZERO:
 			exit_zero = true;
+			break;
+		/* configuration and baseline */
+		case OPT_CONFIG:
+			rf.config_opt = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			rf.no_config = true;
+			break;
+		case OPT_BASELINE:
+			rf.baseline_opt = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			rf.write_baseline = optarg;
 			break;
 		case 'W':
 		case 'E': {
@@ -304,9 +444,23 @@ int cmd_check(int argc, char **argv)
 	o.boot_reserved = boot;
 	o.nboot_reserved = nboot;
 	o.policy = &policy;
+	if (nram)
+		o.cli_set |= CFG_RAM;
 
 	/* Every board below directory inputs, linted by -j threads, reported in path order. */
 	tree_collect(argv + optind, (size_t)(argc - optind), &inputs, &ninputs);
+	{
+		char **paths = xcalloc(ninputs ? ninputs : 1, sizeof(*paths));
+
+		for (size_t i = 0; i < ninputs; i++)
+			paths[i] = inputs[i].path;
+		rc = run_files_load(&rf, paths, ninputs) ? EXIT_TROUBLE : EXIT_CLEAN;
+		free(paths);
+		if (rc)
+			goto done;
+	}
+	for (size_t i = 0; i < ninputs; i++)
+		inputs[i].config = rf.per_input[i];
 	run.nboards = ninputs;
 	run.boards = xcalloc(run.nboards ? run.nboards : 1, sizeof(*run.boards));
 	tree_lint(run.boards, inputs, ninputs, &o, jobs);
@@ -316,12 +470,16 @@ int cmd_check(int argc, char **argv)
 		if (r->error) {
 			fprintf(stderr, "cmalint: %s\n", r->error);
 			trouble = true;
-			continue;
 		}
-		for (size_t j = 0; j < r->report.n; j++)
-			if (!never_fail && r->report.f[j].severity >= fail_on)
-				fail = true;
 	}
+	if (run_files_finish(&rf, &run)) {
+		rc = EXIT_TROUBLE;
+		goto done;
+	}
+	for (size_t i = 0; i < run.nboards; i++)
+		for (size_t j = 0; !run.boards[i].error && j < run.boards[i].report.n; j++)
+			if (!never_fail && run.boards[i].report.f[j].severity >= fail_on)
+				fail = true;
 
 	/* Nothing on stdout when the only input could not be read. */
 	if (!(trouble && run.nboards == 1)) {
@@ -341,8 +499,9 @@ int cmd_check(int argc, char **argv)
 	}
 	rc = trouble ? EXIT_TROUBLE : fail && !exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
-	for (size_t i = 0; i < run.nboards; i++)
+	for (size_t i = 0; run.boards && i < run.nboards; i++)
 		board_result_release(&run.boards[i]);
+	run_files_release(&rf);
 	free(run.boards);
 	free(incs);
 	free(ovls);

@@ -6,6 +6,10 @@
 static const struct emitter emitters[] = {
 	{ "text", emit_text },
 	{ "json", emit_json },
+	{ "sarif", emit_sarif },
+	{ "github", emit_github },
+	{ "gcc", emit_gcc },
+	{ "codeclimate", emit_codeclimate },
 };
 
 const struct emitter *emitter_find(const char *name)

@@ -25,6 +25,10 @@ struct emitter {
 
 emit_fn emit_text;
 emit_fn emit_json;
+emit_fn emit_sarif;
+emit_fn emit_github;
+emit_fn emit_gcc;
+emit_fn emit_codeclimate;
 
 /* The emitter called @name, or NULL. */
 const struct emitter *emitter_find(const char *name);

@@ -19,6 +19,28 @@ void lint_run(const struct lint_ctx *ctx, struct report *out)
 #include <stdio.h>
 #include <string.h>
 
+/* The rules that read ctx->late; they return at once when it is NULL. */
+static rule_fn *const late_rules[] = { rule_config_unused_suppression, rule_baseline_stale };
+
+void lint_run_late(const struct lint_ctx *ctx, struct report *out)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		for (size_t j = 0; j < ARRAY_SIZE(late_rules); j++)
+			if (rule_table[i].check == late_rules[j])
+				rule_table[i].check(&rule_table[i], ctx, out);
+	report_sort(out);
+}
+
+bool rule_is_late(const char *id)
+{
+	const struct rule *r = rule_find(id);
+
+	for (size_t j = 0; r && j < ARRAY_SIZE(late_rules); j++)
+		if (r->check == late_rules[j])
+			return true;
+	return false;
+}
+
 const struct srcloc *rule_loc(const struct rmem_node *n, const char *prop)
 {
 	const struct prop_info *pi = prop ? rmem_node_prop(n, prop) : NULL;

@@ -2,6 +2,7 @@
 /* The JSON report of docs/contract.md (schema_version 1). */
 #include <cjson/cJSON.h>
 
+#include "config.h"
 #include "emit.h"
 #include "json_util.h"
 #include "util.h"
@@ -31,6 +32,7 @@ static cJSON *profile_json(const struct board_result *r)
 	cJSON_AddStringToObject(src, "arch", vsource_name(p->arch_src));
 	cJSON_AddStringToObject(src, "page_size", vsource_name(p->page_size_src));
 	cJSON_AddStringToObject(src, "cma_size_mbytes", vsource_name(p->cma_size_mbytes_src));
+	cJSON_AddStringToObject(src, "ram", vsource_name(r->ram_src));
 	cJSON_AddItemToObject(o, "sources", src);
 	json_add_u64(o, "max_order", p->max_order);
 	json_add_u64(o, "pageblock_order", p->pageblock_order);
@@ -176,7 +178,21 @@ static cJSON *board_json(const struct board_result *r)
 	json_add_u64(sum, "errors", e);
 	json_add_u64(sum, "warnings", w);
 	json_add_u64(sum, "infos", i);
+	json_add_u64(sum, "suppressed", r->suppressed);
+	json_add_u64(sum, "baselined", r->baselined);
+	json_add_u64(sum, "baseline_stale", r->stale);
 	cJSON_AddItemToObject(o, "summary", sum);
+	if (r->config) {
+		cJSON *cfg = cJSON_CreateObject(), *secs = cJSON_CreateArray();
+
+		cJSON_AddStringToObject(cfg, "file", r->config->path);
+		for (size_t k = 0; k < r->nsections; k++)
+			cJSON_AddItemToArray(secs, cJSON_CreateString(r->sections[k]));
+		cJSON_AddItemToObject(cfg, "boards", secs);
+		cJSON_AddItemToObject(o, "config", cfg);
+	} else {
+		cJSON_AddNullToObject(o, "config");
+	}
 	return o;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The text report for people: `file: node: severity: message [rule]`, then the memory picture. */
+#include "config.h"
 #include "emit.h"
 #include "util.h"
 
@@ -54,6 +55,18 @@ static void print_board(FILE *out, const struct board_result *r)
 		fprintf(out, "%s: CMA %s; RAM unknown, no headroom estimate\n", r->input,
 			fmt_size(r->kmodel.cma_bytes, s1));
 	}
+	if (r->config)
+		fprintf(out, "%s: configuration '%s'%s%s\n", r->input, r->config->path,
+			r->nsections ? ", board sections: " : "", r->nsections ? r->sections[0] : "");
+	for (size_t k = 1; k < r->nsections; k++)
+		fprintf(out, "%s:   and board section: %s\n", r->input, r->sections[k]);
+	if (r->suppressed)
+		fprintf(out, "%s: %zu finding%s suppressed by the configuration\n", r->input, r->suppressed,
+			r->suppressed == 1 ? "" : "s");
+	if (r->baselined || r->stale)
+		fprintf(out, "%s: baseline: %zu finding%s hidden, %zu stale entr%s%s\n", r->input, r->baselined,
+			r->baselined == 1 ? "" : "s", r->stale, r->stale == 1 ? "y" : "ies",
+			r->stale ? " (write the baseline again to drop them)" : "");
 	report_count(&r->report, &e, &w, &i);
 	fprintf(out, "%s: %zu error%s, %zu warning%s, %zu info%s\n", r->input, e, e == 1 ? "" : "s", w,
 		w == 1 ? "" : "s", i, i == 1 ? "" : "s");

@@ -129,20 +129,38 @@ void report_sort(struct report *r)
 		qsort(r->f, r->n, sizeof(*r->f), cmp_finding);
 }
 
+static void finding_release(struct finding *f)
+{
+	free(f->message);
+	free(f->node);
+	free(f->property);
+	free(f->loc.file);
+	for (size_t j = 0; j < f->nrelated; j++)
+		free(f->related[j].file);
+	free(f->related);
+	free(f->kernel_message);
+}
+
+size_t report_filter(struct report *r, bool (*drop)(const struct finding *f, void *arg), void *arg)
+{
+	size_t kept = 0, dropped = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		if (drop(&r->f[i], arg)) {
+			finding_release(&r->f[i]);
+			dropped++;
+		} else {
+			r->f[kept++] = r->f[i];
+		}
+	}
+	r->n = kept;
+	return dropped;
+}
+
 void report_release(struct report *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		struct finding *f = &r->f[i];
-
-		free(f->message);
-		free(f->node);
-		free(f->property);
-		free(f->loc.file);
-		for (size_t j = 0; j < f->nrelated; j++)
-			free(f->related[j].file);
-		free(f->related);
-		free(f->kernel_message);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		finding_release(&r->f[i]);
 	free(r->f);
 	r->f = NULL;
 	r->n = r->cap = 0;

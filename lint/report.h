@@ -60,6 +60,11 @@ void PRINTF(7, 8) report_add(struct report *r, const struct rule *rule, enum sev
 /* Attach the kernel's boot message to the last finding. */
 void report_set_kernel_message(struct report *r, const char *msg);
 void report_sort(struct report *r);
+/*
+ * report_filter - remove (and free) every finding for which @drop returns
+ * true, keeping the order of the others. Returns how many were removed.
+ */
+size_t report_filter(struct report *r, bool (*drop)(const struct finding *f, void *arg), void *arg);
 void report_release(struct report *r);
 void report_count(const struct report *r, size_t *errors, size_t *warnings, size_t *infos);
 

@@ -27,6 +27,23 @@ struct thresholds {
 };
 void thresholds_init(struct thresholds *t);
 
+struct cfg_suppression;
+struct baseline_entry;
+
+/*
+ * Facts that exist only once every board of the run has been linted:
+ * suppressions that hid nothing, baseline entries that match nothing.
+ * The driver (lint/suppress.c) fills them and runs the late rules.
+ */
+struct late_facts {
+	const char *config_path;
+	const struct cfg_suppression *const *unused;
+	size_t nunused;
+	const char *baseline_path;
+	const struct baseline_entry *const *stale;
+	size_t nstale;
+};
+
 /* Everything a rule may read. Rules never parse and never do IO. */
 struct lint_ctx {
 	const struct board *board;
@@ -35,6 +52,7 @@ struct lint_ctx {
 	const struct kmodel *kmodel;
 	const struct thresholds *thresholds;
 	const struct headroom *headroom;
+	const struct late_facts *late;	/* NULL except in the late pass */
 };
 
 struct rule;
@@ -55,6 +73,13 @@ const char *rule_doc(const char *id);
 
 /* Run every rule over @ctx into @out. */
 void lint_run(const struct lint_ctx *ctx, struct report *out);
+/*
+ * lint_run_late - run the late rules (those that read ctx->late, which
+ * stay silent in lint_run) over @ctx into @out and sort the report.
+ */
+void lint_run_late(const struct lint_ctx *ctx, struct report *out);
+/* True for a late rule: its findings are about the configuration or baseline, not the board. */
+bool rule_is_late(const char *id);
 
 /* Declare a rule's check function: RULE_CHECK(cma_alignment) { ... }. */
 #define RULE_CHECK(id) \

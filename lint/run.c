@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "util.h"
 
 void run_opts_init(struct run_opts *o)
@@ -35,6 +36,68 @@ static int check_cmdline(const char *s, const char *what, char *err, size_t errl
 	return 0;
 }
 
+/* Replace the tree's RAM with the configuration's banks, as --ram does at load time. */
+static void replace_ram(struct board *b, const struct ram_bank *ram, size_t nram)
+{
+	for (size_t i = 0; i < b->nram; i++)
+		free(b->ram[i].node);
+	free(b->ram);
+	b->ram = xcalloc(nram, sizeof(*b->ram));
+	for (size_t i = 0; i < nram; i++) {
+		b->ram[i] = ram[i];
+		b->ram[i].node = xstrdup("configuration");
+	}
+	b->nram = nram;
+	b->ram_from_cli = true;
+	b->ram_placeholder = false;
+}
+
+/* Defaults < configuration < matching board sections (in order) < command line. */
+static void settle(struct board_result *res, const char *path, const struct run_opts *o)
+{
+	const struct config *c = o->config;
+	const struct ram_bank *ram = NULL;
+	size_t nram = 0, cap = 0;
+
+	res->config = c;
+	res->profile = o->profile;
+	res->thresholds = o->thresholds;
+	res->kernel_image = o->kernel_image;
+	if (c) {
+		config_apply_section(&c->base, o->cli_set, &res->profile, &res->thresholds, &res->kernel_image,
+				     &ram, &nram, &res->policy);
+		for (size_t i = 0; i < c->nboards; i++) {
+			if (!config_board_matches(&c->boards[i], path, &res->board))
+				continue;
+			*ARRAY_PUSH(res->sections, res->nsections, cap) = xstrdup(c->boards[i].name);
+			config_apply_section(&c->boards[i].s, o->cli_set, &res->profile, &res->thresholds,
+					     &res->kernel_image, &ram, &nram, &res->policy);
+		}
+	}
+	for (size_t i = 0; o->policy && i < o->policy->n; i++)
+		policy_set(&res->policy, o->policy->o[i].id, o->policy->o[i].sev);
+	if (o->load.nram)
+		res->ram_src = SRC_CLI;
+	else if (nram) {
+		replace_ram(&res->board, ram, nram);
+		res->ram_src = SRC_CONFIG;
+	} else {
+		res->ram_src = board_ram_known(&res->board) ? SRC_DT : SRC_DEFAULT;
+	}
+}
+
+static void board_ctx(struct board_result *res, struct lint_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->board = &res->board;
+	ctx->profile = &res->profile;
+	ctx->cmdline = res->has_cmdline ? &res->cmdline : NULL;
+	ctx->kmodel = &res->kmodel;
+	ctx->thresholds = &res->thresholds;
+	ctx->headroom = &res->headroom;
+	res->report.policy = &res->policy;
+}
+
 void lint_board(struct board_result *res, const char *path, const struct run_opts *o)
 {
 	char err[1024];
@@ -47,7 +110,7 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 		res->error = xstrdup(err);
 		return;
 	}
-	res->profile = o->profile;
+	settle(res, path, o);
 	if (profile_finish(&res->profile, err, sizeof(err))) {
 		res->error = xasprintf("'%s': %s", path, err);
 		return;
@@ -69,16 +132,19 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 	}
 	kmodel_build(&res->kmodel, &res->board, &res->profile, res->has_cmdline ? &res->cmdline : NULL,
 		     o->boot_reserved, o->nboot_reserved);
-	headroom_estimate(&res->headroom, &res->board, &res->profile, &res->kmodel, o->kernel_image);
+	headroom_estimate(&res->headroom, &res->board, &res->profile, &res->kmodel, res->kernel_image);
 
-	ctx.board = &res->board;
-	ctx.profile = &res->profile;
-	ctx.cmdline = res->has_cmdline ? &res->cmdline : NULL;
-	ctx.kmodel = &res->kmodel;
-	ctx.thresholds = &o->thresholds;
-	ctx.headroom = &res->headroom;
-	res->report.policy = o->policy;
+	board_ctx(res, &ctx);
 	lint_run(&ctx, &res->report);
+}
+
+void lint_board_late(struct board_result *res, const struct late_facts *late)
+{
+	struct lint_ctx ctx;
+
+	board_ctx(res, &ctx);
+	ctx.late = late;
+	lint_run_late(&ctx, &res->report);
 }
 
 void board_result_release(struct board_result *res)
@@ -90,5 +156,9 @@ void board_result_release(struct board_result *res)
 		cmdline_release(&res->cmdline);
 	kmodel_release(&res->kmodel);
 	report_release(&res->report);
+	for (size_t i = 0; i < res->nsections; i++)
+		free(res->sections[i]);
+	free(res->sections);
+	policy_release(&res->policy);
 	memset(res, 0, sizeof(*res));
 }

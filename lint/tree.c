@@ -163,13 +163,17 @@ struct work {
 
 static void lint_one(struct board_result *r, const struct tree_input *in, const struct run_opts *o)
 {
+	struct run_opts local;
+
 	if (in->error) {
 		memset(r, 0, sizeof(*r));
 		r->input = xstrdup(in->path);
 		r->error = xstrdup(in->error);
 		return;
 	}
-	lint_board(r, in->path, o);
+	local = *o;
+	local.config = in->config;
+	lint_board(r, in->path, &local);
 	if (!r->error)
 		board_locate(&r->board, &r->report);
 }

@@ -20,6 +20,7 @@
 struct tree_input {
 	char *path;
 	char *error;
+	const struct config *config;	/* the board's configuration, or NULL */
 };
 
 /*

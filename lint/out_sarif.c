@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+/*
+ * SARIF 2.1.0 for GitHub code scanning: one result per finding, each with
+ * a physical location (the DTS line when known, else line 1 of the input),
+ * the node path as a logical location and a fingerprint that does not
+ * depend on lines (lint/fingerprint.h).
+ */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "fingerprint.h"
+#include "json_util.h"
+#include "util.h"
+#include "version.h"
+
+static const char *level(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+static cJSON *text_obj(const char *text)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "text", text);
+	return o;
+}
+
+/* A relative path as a URI reference: percent-encode all but unreserved characters and '/'. */
+static char *path_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	if (path[0] == '/')
+		sb_add(&sb, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (isalnum(*p) || strchr("-._~/", *p))
+			sb_addn(&sb, (const char *)p, 1);
+		else
+			sb_addf(&sb, "%%%02X", *p);
+	}
+	if (!sb.buf)
+		sb_add(&sb, "");
+	return sb_detach(&sb);
+}
+
+/* The rule page's first paragraph after its title, or NULL. */
+static char *first_paragraph(const char *md)
+{
+	const char *p = md, *end;
+
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len && p[0] != '#') {
+			end = strstr(p, "\n\n");
+			len = end ? (size_t)(end - p) : strlen(p);
+			while (len && (p[len - 1] == '\n' || p[len - 1] == ' '))
+				len--;
+			return xstrndup(p, len);
+		}
+		if (!eol)
+			break;
+		p = eol + 1;
+	}
+	return NULL;
+}
+
+static cJSON *rules_json(void)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = &rule_table[i];
+		const char *doc = rule_doc(r->id);
+		char *full = doc ? first_paragraph(doc) : NULL;
+		cJSON *o = cJSON_CreateObject(), *help = cJSON_CreateObject(), *cfg = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "id", r->id);
+		cJSON_AddStringToObject(o, "name", r->id);
+		cJSON_AddItemToObject(o, "shortDescription", text_obj(r->summary));
+		cJSON_AddItemToObject(o, "fullDescription", text_obj(full ? full : r->summary));
+		cJSON_AddStringToObject(help, "text", doc ? doc : r->summary);
+		cJSON_AddStringToObject(help, "markdown", doc ? doc : r->summary);
+		cJSON_AddItemToObject(o, "help", help);
+		cJSON_AddStringToObject(cfg, "level", level(r->severity));
+		cJSON_AddItemToObject(o, "defaultConfiguration", cfg);
+		cJSON_AddItemToArray(arr, o);
+		free(full);
+	}
+	return arr;
+}
+
+static size_t rule_index(const char *id)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		if (!strcmp(rule_table[i].id, id))
+			return i;
+	return 0;
+}
+
+static cJSON *result_json(const struct board_result *r, size_t i)
+{
+	const struct finding *f = &r->report.f[i];
+	cJSON *o = cJSON_CreateObject(), *locs = cJSON_CreateArray(), *loc = cJSON_CreateObject();
+	cJSON *phys = cJSON_CreateObject(), *art = cJSON_CreateObject(), *region = cJSON_CreateObject();
+	cJSON *fp = cJSON_CreateObject(), *props = cJSON_CreateObject();
+	bool have_line = f->loc.file && f->loc.line > 0;
+	char *uri = path_uri(have_line ? f->loc.file : r->input);
+	char print[FINGERPRINT_LEN];
+
+	cJSON_AddStringToObject(o, "ruleId", f->rule);
+	json_add_u64(o, "ruleIndex", rule_index(f->rule));
+	cJSON_AddStringToObject(o, "level", level(f->severity));
+	cJSON_AddItemToObject(o, "message", text_obj(f->message));
+	cJSON_AddStringToObject(art, "uri", uri);
+	free(uri);
+	cJSON_AddItemToObject(phys, "artifactLocation", art);
+	json_add_u64(region, "startLine", have_line ? (uint64_t)f->loc.line : 1);
+	if (have_line && f->loc.column > 0)
+		json_add_u64(region, "startColumn", (uint64_t)f->loc.column);
+	cJSON_AddItemToObject(phys, "region", region);
+	cJSON_AddItemToObject(loc, "physicalLocation", phys);
+	if (f->node) {
+		cJSON *logs = cJSON_CreateArray(), *l = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(l, "fullyQualifiedName", f->node);
+		cJSON_AddStringToObject(l, "kind", "element");
+		cJSON_AddItemToArray(logs, l);
+		cJSON_AddItemToObject(loc, "logicalLocations", logs);
+	}
+	cJSON_AddItemToArray(locs, loc);
+	cJSON_AddItemToObject(o, "locations", locs);
+	finding_fingerprint(r, i, print);
+	cJSON_AddStringToObject(fp, "cmalintFingerprint/v1", print);
+	cJSON_AddItemToObject(o, "partialFingerprints", fp);
+	cJSON_AddStringToObject(props, "board", r->input);
+	json_add_str(props, "node", f->node);
+	json_add_str(props, "property", f->property);
+	json_add_str(props, "kernelMessage", f->kernel_message);
+	cJSON_AddItemToObject(o, "properties", props);
+	return o;
+}
+
+int emit_sarif(FILE *out, const struct emit_run *run)
+{
+	cJSON *doc = cJSON_CreateObject(), *runs = cJSON_CreateArray(), *r0 = cJSON_CreateObject();
+	cJSON *tool = cJSON_CreateObject(), *driver = cJSON_CreateObject(), *results = cJSON_CreateArray();
+	cJSON *inv = cJSON_CreateObject(), *invs = cJSON_CreateArray(), *notes = cJSON_CreateArray();
+	bool ok = true;
+	int rc;
+
+	cJSON_AddStringToObject(doc, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(doc, "version", "2.1.0");
+	cJSON_AddStringToObject(driver, "name", "cmalint");
+	cJSON_AddStringToObject(driver, "version", CMALINT_VERSION);
+	cJSON_AddStringToObject(driver, "semanticVersion", CMALINT_VERSION);
+	cJSON_AddItemToObject(driver, "rules", rules_json());
+	cJSON_AddItemToObject(tool, "driver", driver);
+	cJSON_AddItemToObject(r0, "tool", tool);
+	for (size_t b = 0; b < run->nboards; b++) {
+		const struct board_result *r = &run->boards[b];
+
+		if (r->error) {
+			cJSON *n = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(n, "level", "error");
+			cJSON_AddItemToObject(n, "message", text_obj(r->error));
+			cJSON_AddItemToArray(notes, n);
+			ok = false;
+			continue;
+		}
+		for (size_t i = 0; i < r->report.n; i++)
+			cJSON_AddItemToArray(results, result_json(r, i));
+	}
+	cJSON_AddBoolToObject(inv, "executionSuccessful", ok);
+	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
+	cJSON_AddItemToArray(invs, inv);
+	cJSON_AddItemToObject(r0, "invocations", invs);
+	cJSON_AddItemToObject(r0, "results", results);
+	cJSON_AddStringToObject(r0, "columnKind", "unicodeCodePoints");
+	cJSON_AddItemToArray(runs, r0);
+	cJSON_AddItemToObject(doc, "runs", runs);
+	rc = json_print(out, doc);
+	cJSON_Delete(doc);
+	return rc;
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+/*
+ * baseline_stale: a baseline entry of this board matches no finding any
+ * more. A late rule: the driver matches the baseline after every board ran
+ * (lint/suppress.c) and passes the leftovers in ctx->late.
+ */
+#include "baseline.h"
+#include "rule.h"
+
+RULE_CHECK(baseline_stale)
+{
+	const struct late_facts *l = ctx->late;
+
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->nstale; i++) {
+		const struct baseline_entry *e = l->stale[i];
+
+		report_add(out, rule, SEV_OFF, e->node, e->property, NULL,
+			   "baseline '%s' accepts a '%s' finding that is gone%s%s%s: write the baseline again (--write-baseline) to drop the entry",
+			   l->baseline_path, e->rule, e->message ? " (was: " : "", e->message ? e->message : "",
+			   e->message ? ")" : "");
+	}
+}

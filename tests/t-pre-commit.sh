@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# tools/pre-commit-hook lints the staged device trees (git hook) or the
+# files it is given (pre-commit framework), with the commit's exit status.
+BIN=$(realpath "$1")
+SRC=$(pwd)
+HOOK=$SRC/tools/pre-commit-hook
+. "$(dirname "$0")/testlib.sh"
+
+cd "$TMP"
+git init -q repo && cd repo
+git config user.email t@example.invalid && git config user.name t
+echo text > notes.txt && git add notes.txt
+CMALINT=$BIN "$HOOK" > out 2>&1; rc=$?
+check "no device tree staged: exit 0" 0 "$rc"
+check "no device tree staged: silent" "" "$(cat out)"
+
+cp "$SRC/fixtures/config/acme-a.dts" "$SRC/fixtures/config/acme-b.dts" .
+git add acme-a.dts
+CMALINT=$BIN CMALINT_OPTS="--no-config -E coherent_pool_nomap" "$HOOK" > out 2>&1; rc=$?
+check "staged board with an error: exit 1" 1 "$rc"
+check_match "staged board linted in gcc form" "^acme-a.dts:[0-9]+:[0-9]+: error: .*\[coherent_pool_nomap\]$" "$(cat out)"
+check_nomatch "unstaged board not linted" "acme-b.dts" "$(cat out)"
+CMALINT=$BIN CMALINT_OPTS="--no-config" "$HOOK" > out 2>&1; rc=$?
+check "warnings only: exit 0" 0 "$rc"
+CMALINT=$BIN CMALINT_OPTS="--no-config" "$HOOK" acme-b.dts > out 2>&1; rc=$?
+check_match "files as arguments" "^acme-b.dts:[0-9]+:[0-9]+: warning: .*\[rmem_unknown_property\]$" "$(cat out)"
+echo '{"rules": {"rmem_unknown_property": "error"}}' > .cmalint.json
+CMALINT=$BIN "$HOOK" acme-b.dts > out 2>&1; rc=$?
+check "the project configuration applies" 1 "$rc"
+
+finish

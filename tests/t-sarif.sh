@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# --format sarif over every fixture (as DTS, and as DTB for the
+# configuration boards) validates against the SARIF 2.1.0 schema
+# (tests/data/sarif-schema-2.1.0.json), every result has a ruleId and a
+# location, and fingerprints are the same from one run to the next.
+BIN=$(realpath "$1")
+SRC=$(pwd)
+. "$(dirname "$0")/testlib.sh"
+SCHEMA=$SRC/tests/data/sarif-schema-2.1.0.json
+CHECK=$SRC/tests/sarif_check.py
+
+logs=()
+n=0
+while IFS= read -r f; do
+	n=$((n + 1))
+	out=$TMP/$n.sarif
+	"$BIN" --no-config --format sarif "$f" > "$out" 2>/dev/null
+	rc=$?
+	if [ $rc -eq 2 ]; then
+		check "input error leaves no document: $f" "" "$(cat "$out")"
+		continue
+	fi
+	logs+=("$out")
+done < <(find fixtures -name '*.dts' | sort)
+dtc -q -I dts -O dtb -o "$TMP/acme-a.dtb" fixtures/config/acme-a.dts
+"$BIN" --no-config --format sarif "$TMP/acme-a.dtb" > "$TMP/dtb.sarif"
+logs+=("$TMP/dtb.sarif")
+"$BIN" --no-config --format sarif fixtures/config/acme-a.dts fixtures/config/acme-b.dts > "$TMP/two.sarif"
+logs+=("$TMP/two.sarif")
+
+check "fixtures found" yes "$([ ${#logs[@]} -ge 4 ] && echo yes || echo no)"
+res=$(python3 "$CHECK" "$SCHEMA" "${logs[@]}" 2>&1)
+check "every SARIF log is valid, results have ruleId, location, fingerprint (${#logs[@]} logs)" "" "$res"
+total=$(python3 -c 'import json,sys; print(sum(len(json.load(open(p))["runs"][0]["results"]) for p in sys.argv[1:]))' "${logs[@]}")
+check "the logs hold results" yes "$([ "$total" -gt 5 ] && echo yes || echo no)"
+
+# The schema check itself rejects a result without a location.
+python3 - "$TMP/dtb.sarif" "$TMP/broken.sarif" <<'P'
+import json, sys
+d = json.load(open(sys.argv[1]))
+del d['runs'][0]['results'][0]['locations']
+d['runs'][0]['results'][0]['level'] = 'fatal'
+json.dump(d, open(sys.argv[2], 'w'))
+P
+res=$(python3 "$CHECK" "$SCHEMA" "$TMP/broken.sarif" 2>&1)
+check_match "checker catches a bad level (schema)" "schema: 'fatal' is not one of" "$res"
+check_match "checker catches a missing location" "result 0: no location" "$res"
+
+# DTB: the .dtb path with line 1, node as logical location.
+check "dtb: location" '["acme-a.dtb", 1]' \
+	"$(jget "$TMP/dtb.sarif" "[d['runs'][0]['results'][0]['locations'][0]['physicalLocation']['artifactLocation']['uri'].split('/')[-1], d['runs'][0]['results'][0]['locations'][0]['physicalLocation']['region']['startLine']]")"
+check "dtb: logical location" '{"fullyQualifiedName": "/reserved-memory/pool@50000000", "kind": "element"}' \
+	"$(jget "$TMP/dtb.sarif" "[r['locations'][0]['logicalLocations'][0] for r in d['runs'][0]['results'] if r['ruleId'] == 'coherent_pool_nomap'][0]")"
+
+# Rules carry the registry and the embedded docs.
+check "driver lists every board rule" "$(grep -c "^RULE(" rules/registry.def)" "$(jget "$TMP/two.sarif" "len(d['runs'][0]['tool']['driver']['rules'])")"
+check "rule help is the rule page" '"# baseline_stale"' \
+	"$(jget "$TMP/two.sarif" "[r['help']['markdown'].splitlines()[0] for r in d['runs'][0]['tool']['driver']['rules'] if r['id'] == 'baseline_stale'][0]")"
+check "rule default level" '["error", "note"]' \
+	"$(jget "$TMP/two.sarif" "[r['defaultConfiguration']['level'] for r in d['runs'][0]['tool']['driver']['rules'] if r['id'] in ('profile_assumed', 'rmem_overlap')]")"
+check "levels follow severities" '["warning", "warning", "note", "warning", "note"]' \
+	"$(jget "$TMP/two.sarif" "[r['level'] for r in d['runs'][0]['results']]")"
+
+# Fingerprints: stable across runs and line moves, unique within a run.
+"$BIN" --no-config --format sarif fixtures/config/acme-a.dts fixtures/config/acme-b.dts > "$TMP/two-again.sarif"
+fp="[r['partialFingerprints']['cmalintFingerprint/v1'] for r in d['runs'][0]['results']]"
+check "fingerprints equal across runs" "$(jget "$TMP/two.sarif" "$fp")" "$(jget "$TMP/two-again.sarif" "$fp")"
+check "fingerprints unique" "true" "$(jget "$TMP/two.sarif" "len(set($fp)) == len($fp)")"
+mkdir -p "$TMP/fixtures/config"
+{ printf '\n\n\n'; cat fixtures/config/acme-a.dts; } > "$TMP/fixtures/config/acme-a.dts"
+(cd "$TMP" && "$BIN" --no-config --format sarif fixtures/config/acme-a.dts) > "$TMP/moved.sarif"
+"$BIN" --no-config --format sarif fixtures/config/acme-a.dts > "$TMP/a.sarif"
+check "fingerprints survive line moves" "$(jget "$TMP/a.sarif" "$fp")" "$(jget "$TMP/moved.sarif" "$fp")"
+check "fingerprint is FNV-1a 64 of rule, board, node, property" \
+	"$(python3 -c '
+h = 0xcbf29ce484222325
+for field in (b"coherent_pool_nomap", b"fixtures/config/acme-a.dts", b"/reserved-memory/pool@50000000", None):
+    for c in (field if field is not None else b"\x1e") + b"\x1f":
+        h = ((h ^ c) * 0x100000001b3) % (1 << 64)
+print("%016x" % h)')" \
+	"$(jget "$TMP/a.sarif" "[r['partialFingerprints']['cmalintFingerprint/v1'] for r in d['runs'][0]['results'] if r['ruleId'] == 'coherent_pool_nomap'][0]" | tr -d '"')"
+
+finish
