@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bootfile.h"
 #include "commands.h"
 #include "emit.h"
+#include "kconfig.h"
 #include "run.h"
 #include "util.h"
 #include "version.h"
@@ -22,12 +24,17 @@ static const char usage[] =
 "\n"
 "  -I DIR                 include path for DTS preprocessing (repeatable)\n"
 "      --bootargs STRING  the kernel command line; replaces /chosen/bootargs\n"
+"      --bootargs-file FILE  take it from a U-Boot environment or boot script, extlinux.conf,\n"
+"                         grub.cfg, cmdline.txt or /proc/cmdline\n"
+"      --bootargs-format FMT  uenv, extlinux, grub, cmdline (default: detected)\n"
+"      --label NAME       the extlinux label or grub menuentry (default: the file's default)\n"
+"      --kconfig FILE     the kernel .config (CMA sizes, page size, orders, CONFIG_CMDLINE)\n"
 "      --kernel VERSION   kernel version to predict, e.g. 5.4, 6.1, 6.12 (default 6.12)\n"
 "      --arch ARCH        arm64, arm, riscv64, x86_64 (default arm64)\n"
 "      --page-size SIZE   4K, 16K, 64K (default 4K)\n"
 "      --ram SIZE[@BASE]  RAM bank replacing /memory (repeatable)\n"
-"      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32)\n"
-"      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA\n"
+"      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32; overrides --kconfig)\n"
+"      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA (overrides --kconfig)\n"
 "      --format FMT       text (default), json\n"
 "  -o FILE                write the report to FILE\n"
 "      --fail-on LEVEL    error (default), warning, info, never\n"
@@ -42,6 +49,7 @@ static const char usage[] =
 enum {
 	OPT_BOOTARGS = 256, OPT_KERNEL, OPT_ARCH, OPT_PAGE_SIZE, OPT_RAM, OPT_FORMAT, OPT_FAIL_ON,
 	OPT_EXIT_ZERO, OPT_VERSION, OPT_CMA_MBYTES, OPT_NO_CMA,
+	OPT_BOOTARGS_FILE, OPT_BOOTARGS_FORMAT, OPT_LABEL, OPT_KCONFIG,
 };
 
 static const struct option long_opts[] = {
@@ -52,6 +60,10 @@ static const struct option long_opts[] = {
 	{ "ram", required_argument, NULL, OPT_RAM },
 	{ "cma-size-mbytes", required_argument, NULL, OPT_CMA_MBYTES },
 	{ "no-cma", no_argument, NULL, OPT_NO_CMA },
+	{ "bootargs-file", required_argument, NULL, OPT_BOOTARGS_FILE },
+	{ "bootargs-format", required_argument, NULL, OPT_BOOTARGS_FORMAT },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "kconfig", required_argument, NULL, OPT_KCONFIG },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
@@ -123,6 +135,13 @@ int cmd_check(int argc, char **argv)
 	struct emit_run run = { 0 };
 	int c, rc = EXIT_CLEAN;
 	FILE *out = stdout;
+	/* --bootargs-file, --bootargs-format, --label, --kconfig */
+	const char *bootfile = NULL, *label = NULL, *kconfig_path = NULL;
+	enum bootfile_format bootfmt = BF_AUTO;
+	struct bootfile_result bf = { 0 };
+	struct kconfig kc;
+	bool have_kc = false;
+	char err[1024];
 
 	run_opts_init(&o);
 	optind = 1;
@@ -185,6 +204,19 @@ int cmd_check(int argc, char **argv)
 			o.profile.cma = false;
 			o.profile.cma_src = SRC_CLI;
 			break;
+		case OPT_BOOTARGS_FILE:
+			bootfile = optarg;
+			break;
+		case OPT_BOOTARGS_FORMAT:
+			if (bootfile_format_parse(optarg, &bootfmt))
+				return bad_usage("--bootargs-format '%s' is not one of uenv, extlinux, grub, cmdline", optarg);
+			break;
+		case OPT_LABEL:
+			label = optarg;
+			break;
+		case OPT_KCONFIG:
+			kconfig_path = optarg;
+			break;
 		case OPT_FORMAT:
 			em = emitter_find(optarg);
 			if (!em) {
@@ -221,6 +253,32 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return bad_usage("%s", "no input given");
+	if (bootfile && o.bootargs)
+		return bad_usage("%s", "--bootargs and --bootargs-file both give the command line: use one");
+	if (!bootfile && (label || bootfmt != BF_AUTO))
+		return bad_usage("%s", "--label and --bootargs-format need --bootargs-file");
+	/* The .config fills what was assumed; options given above keep their values. */
+	if (kconfig_path) {
+		if (kconfig_load(&kc, kconfig_path, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			kconfig_release(&kc);
+			return EXIT_TROUBLE;
+		}
+		have_kc = true;
+		kconfig_apply(&kc, &o.profile);
+	}
+	if (bootfile) {
+		if (bootfile_read(bootfile, bootfmt, label, &bf, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			if (have_kc)
+				kconfig_release(&kc);
+			return EXIT_TROUBLE;
+		}
+		o.bootargs = bf.value;
+		o.bootargs_source = bf.source;
+		o.bootargs_loc.file = bf.file;
+		o.bootargs_loc.line = bf.line;
+	}
 
 	*ARRAY_PUSH(incs, nincs, cinc) = NULL;
 	o.load.include_dirs = incs;
@@ -268,5 +326,8 @@ done:
 	free(incs);
 	free(ram);
 	policy_release(&policy);
+	bootfile_result_release(&bf);
+	if (have_kc)
+		kconfig_release(&kc);
 	return rc;
 }
