@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "bootfile.h"
 #include "commands.h"
 #include "config.h"
 #include "emit.h"
+#include "kconfig.h"
 #include "run.h"
 #include "suppress.h"
 #include "tree.h"
@@ -31,12 +33,17 @@ static const char usage[] =
 "                         checking (repeatable, applied in order)\n"
 "  -j N                   lint N boards in parallel (default 1)\n"
 "      --bootargs STRING  the kernel command line; replaces /chosen/bootargs\n"
+"      --bootargs-file FILE  take it from a U-Boot environment or boot script, extlinux.conf,\n"
+"                         grub.cfg, cmdline.txt or /proc/cmdline\n"
+"      --bootargs-format FMT  uenv, extlinux, grub, cmdline (default: detected)\n"
+"      --label NAME       the extlinux label or grub menuentry (default: the file's default)\n"
+"      --kconfig FILE     the kernel .config (CMA sizes, page size, orders, CONFIG_CMDLINE)\n"
 "      --kernel VERSION   kernel version to predict, e.g. 5.4, 6.1, 6.12 (default 6.12)\n"
 "      --arch ARCH        arm64, arm, riscv64, x86_64 (default arm64)\n"
 "      --page-size SIZE   4K, 16K, 64K (default 4K)\n"
 "      --ram SIZE[@BASE]  RAM bank replacing /memory (repeatable)\n"
-"      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32)\n"
-"      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA\n"
+"      --cma-size-mbytes N  CONFIG_CMA_SIZE_MBYTES of the kernel (default 32; overrides --kconfig)\n"
+"      --no-cma           the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA (overrides --kconfig)\n"
 "      --bootloader-reserved SIZE@BASE  memory the bootloader uses before the kernel\n"
 "                         (kernel image, initrd, DTB; repeatable)\n"
 "      --kernel-image SIZE  kernel image and early allocations, a headroom term\n"
@@ -66,6 +73,7 @@ enum {
 	OPT_OVERLAY,
 	/* configuration and baseline */
 	OPT_CONFIG = 320, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
+	OPT_BOOTARGS_FILE, OPT_BOOTARGS_FORMAT, OPT_LABEL, OPT_KCONFIG,
 };
 
 static const struct option long_opts[] = {
@@ -80,6 +88,10 @@ static const struct option long_opts[] = {
 	{ "bootloader-reserved", required_argument, NULL, OPT_BOOT_RESERVED },
 	{ "min-headroom", required_argument, NULL, OPT_MIN_HEADROOM },
 	{ "min-cma", required_argument, NULL, OPT_MIN_CMA },
+	{ "bootargs-file", required_argument, NULL, OPT_BOOTARGS_FILE },
+	{ "bootargs-format", required_argument, NULL, OPT_BOOTARGS_FORMAT },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "kconfig", required_argument, NULL, OPT_KCONFIG },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
@@ -276,6 +288,13 @@ int cmd_check(int argc, char **argv)
 	unsigned jobs = 1;
 	struct tree_input *inputs = NULL;
 	size_t ninputs = 0;
+	/* --bootargs-file, --bootargs-format, --label, --kconfig */
+	const char *bootfile = NULL, *label = NULL, *kconfig_path = NULL;
+	enum bootfile_format bootfmt = BF_AUTO;
+	struct bootfile_result bf = { 0 };
+	struct kconfig kc;
+	bool have_kc = false;
+	char err[1024];
 
 	run_opts_init(&o);
 	optind = 1;
@@ -369,6 +388,19 @@ int cmd_check(int argc, char **argv)
 			o.profile.cma = false;
 			o.profile.cma_src = SRC_CLI;
 			break;
+		case OPT_BOOTARGS_FILE:
+			bootfile = optarg;
+			break;
+		case OPT_BOOTARGS_FORMAT:
+			if (bootfile_format_parse(optarg, &bootfmt))
+				return bad_usage("--bootargs-format '%s' is not one of uenv, extlinux, grub, cmdline", optarg);
+			break;
+		case OPT_LABEL:
+			label = optarg;
+			break;
+		case OPT_KCONFIG:
+			kconfig_path = optarg;
+			break;
 		case OPT_FORMAT:
 			em = emitter_find(optarg);
 			if (!em) {
@@ -434,6 +466,32 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		USAGE_ERROR("%s", "no input given");
+	if (bootfile && o.bootargs)
+		USAGE_ERROR("%s", "--bootargs and --bootargs-file both give the command line: use one");
+	if (!bootfile && (label || bootfmt != BF_AUTO))
+		USAGE_ERROR("%s", "--label and --bootargs-format need --bootargs-file");
+	/* The .config fills what was assumed; options given above keep their values. */
+	if (kconfig_path) {
+		if (kconfig_load(&kc, kconfig_path, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			kconfig_release(&kc);
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+		have_kc = true;
+		kconfig_apply(&kc, &o.profile);
+	}
+	if (bootfile) {
+		if (bootfile_read(bootfile, bootfmt, label, &bf, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+		o.bootargs = bf.value;
+		o.bootargs_source = bf.source;
+		o.bootargs_loc.file = bf.file;
+		o.bootargs_loc.line = bf.line;
+	}
 
 	*ARRAY_PUSH(incs, nincs, cinc) = NULL;
 	o.load.include_dirs = incs;
@@ -509,5 +567,8 @@ done:
 	free(ram);
 	free(boot);
 	policy_release(&policy);
+	bootfile_result_release(&bf);
+	if (have_kc)
+		kconfig_release(&kc);
 	return rc;
 }

@@ -127,13 +127,38 @@ static const char *next_param(const char *p, char **param, char **val)
 
 void cmdline_parse(struct cmdline *cl, const char *value, const char *source)
 {
+	struct cmdline_piece one = { 0, strlen(value), (char *)source, false, { NULL, 0, 0 } };
+
+	cmdline_parse_pieces(cl, value, &one, 1);
+}
+
+char *cma_arg_desc(const struct cma_arg *a)
+{
+	if (!a->text)
+		return xasprintf("'cma' (%s)", a->source);
+	return xasprintf("'cma=%s' (%s)", a->text, a->source);
+}
+
+void cmdline_parse_pieces(struct cmdline *cl, const char *value, const struct cmdline_piece *pieces,
+			  size_t npieces)
+{
 	const char *p = value;
 	bool dashdash = false;
 	struct cma_cmdline *r = &cl->resolved;
+	struct strbuf src = STRBUF_INIT;
 
 	memset(cl, 0, sizeof(*cl));
 	cl->value = xstrdup(value);
-	cl->source = xstrdup(source);
+	cl->pieces = xcalloc(npieces ? npieces : 1, sizeof(*cl->pieces));
+	for (size_t i = 0; i < npieces; i++) {
+		cl->pieces[i] = pieces[i];
+		cl->pieces[i].source = xstrdup(pieces[i].source);
+		if (pieces[i].loc.file)
+			cl->pieces[i].loc.file = xstrdup(pieces[i].loc.file);
+		sb_addf(&src, "%s%s", i ? " + " : "", pieces[i].source);
+	}
+	cl->npieces = npieces;
+	cl->source = src.buf ? sb_detach(&src) : xstrdup("");
 	r->size_from = r->base_from = -1;
 
 	for (;;) {
@@ -156,6 +181,17 @@ void cmdline_parse(struct cmdline *cl, const char *value, const char *source)
 
 				a->index = (unsigned)(cl->ncma - 1);
 				a->offset = off;
+				a->source = cl->source;
+				a->loc = &cl->pieces[0].loc;
+				for (size_t j = 0; j < cl->npieces; j++) {
+					const struct cmdline_piece *pc = &cl->pieces[j];
+
+					if (off >= pc->start && off < pc->start + pc->len) {
+						a->source = pc->source;
+						a->loc = &pc->loc;
+						a->from_config = pc->from_config;
+					}
+				}
 				a->text = val;
 				val = NULL;
 				if (a->text)
@@ -198,5 +234,14 @@ void cmdline_release(struct cmdline *cl)
 	free(cl->cma);
 	free(cl->value);
 	free(cl->source);
+	for (size_t i = 0; i < cl->npieces; i++) {
+		free(cl->pieces[i].source);
+		free(cl->pieces[i].loc.file);
+	}
+	free(cl->pieces);
+	if (cl->discarded) {
+		cmdline_release(cl->discarded);
+		free(cl->discarded);
+	}
 	memset(cl, 0, sizeof(*cl));
 }

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "board.h"
+
 /* One number read by memparse(). */
 struct memparse_result {
 	uint64_t value;		/* what the kernel computes (wrapped like the kernel on overflow) */
@@ -39,6 +41,18 @@ struct cma_arg {
 	bool has_limit;		/* '-' after the base */
 	const char *trailing;	/* points into text: what the kernel ignores, or NULL */
 	bool empty;		/* "cma=" with nothing after it */
+	const char *source;	/* where this occurrence was written: "uEnv.txt:3", "/chosen/bootargs",
+				   "e2000q.config: CONFIG_CMDLINE" (points into struct cmdline) */
+	bool from_config;	/* it came from CONFIG_CMDLINE */
+	const struct srcloc *loc;	/* the piece's location (file NULL when unknown) */
+};
+
+/* A stretch of the command line and where it came from. */
+struct cmdline_piece {
+	size_t start, len;	/* byte range in cmdline.value */
+	char *source;
+	bool from_config;	/* CONFIG_CMDLINE */
+	struct srcloc loc;	/* file and line where it is written; file NULL when unknown */
 };
 
 /* The `cma=` state after all occurrences ran, as early_cma() leaves it. */
@@ -55,7 +69,15 @@ struct cma_cmdline {
 
 struct cmdline {
 	char *value;		/* the whole command line */
-	char *source;		/* where it came from: "/chosen/bootargs", "--bootargs", ... */
+	char *source;		/* where it came from: "/chosen/bootargs", "--bootargs", "uEnv.txt:3",
+				   or the pieces joined with " + " */
+	struct cmdline_piece *pieces;	/* at least one */
+	size_t npieces;
+	/*
+	 * CONFIG_CMDLINE_FORCE: the bootloader's command line the kernel
+	 * discards (parsed the same way), or NULL.
+	 */
+	struct cmdline *discarded;
 	struct cma_arg *cma;	/* every `cma=` before "--", in order */
 	size_t ncma;
 	size_t cma_cap;
@@ -65,6 +87,15 @@ struct cmdline {
 
 /* cmdline_parse - split @value like the kernel's parse_args() and decode every `cma=`. */
 void cmdline_parse(struct cmdline *cl, const char *value, const char *source);
+/*
+ * cmdline_parse_pieces - the same for a command line assembled from
+ * @npieces pieces (ranges of @value, each with its source); every `cma=`
+ * records the source of the piece it lies in. The pieces are copied.
+ */
+void cmdline_parse_pieces(struct cmdline *cl, const char *value, const struct cmdline_piece *pieces,
+			  size_t npieces);
+/* "'cma=64M' (uEnv.txt:3)": an occurrence and where it came from. */
+char *cma_arg_desc(const struct cma_arg *a);
 void cmdline_release(struct cmdline *cl);
 
 #endif

@@ -576,24 +576,34 @@ bool config_board_matches(const struct cfg_board *b, const char *input, const st
 	return true;
 }
 
+/*
+ * A value from the command line, or read from the kernel's own .config
+ * (--kconfig), is a fact about this run: the configuration file does not
+ * override it.
+ */
+static bool config_may_set(enum vsource src)
+{
+	return src != SRC_CLI && src != SRC_KCONFIG;
+}
+
 void config_apply_section(const struct cfg_section *s, unsigned cli_set, struct profile *p,
 			  struct thresholds *t, uint64_t *kernel_image, const struct ram_bank **ram,
 			  size_t *nram, struct severity_policy *policy)
 {
-	if ((s->set & CFG_KERNEL) && p->kernel_src != SRC_CLI) {
+	if ((s->set & CFG_KERNEL) && config_may_set(p->kernel_src)) {
 		p->kernel = s->kernel;
 		memcpy(p->kernel_str, s->kernel_str, sizeof(p->kernel_str));
 		p->kernel_src = SRC_CONFIG;
 	}
-	if ((s->set & CFG_ARCH) && p->arch_src != SRC_CLI) {
+	if ((s->set & CFG_ARCH) && config_may_set(p->arch_src)) {
 		p->arch = s->arch;
 		p->arch_src = SRC_CONFIG;
 	}
-	if ((s->set & CFG_PAGE_SIZE) && p->page_size_src != SRC_CLI) {
+	if ((s->set & CFG_PAGE_SIZE) && config_may_set(p->page_size_src)) {
 		p->page_size = s->page_size;
 		p->page_size_src = SRC_CONFIG;
 	}
-	if ((s->set & CFG_CMA_MBYTES) && p->cma_size_mbytes_src != SRC_CLI) {
+	if ((s->set & CFG_CMA_MBYTES) && config_may_set(p->cma_size_mbytes_src)) {
 		p->cma_size_mbytes = s->cma_size_mbytes;
 		p->cma_size_mbytes_src = SRC_CONFIG;
 	}

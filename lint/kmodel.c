@@ -537,15 +537,25 @@ static void kernel_sort(struct sort_ent *v, size_t n, const struct profile *p)
 	}
 }
 
-static uint64_t kconfig_default_size(const struct board *b, const struct profile *p)
+/*
+ * The Kconfig default size, kernel-cma.md §3.2: CMA_SIZE_MBYTES MiB, or
+ * cma_early_percent_memory() = (pages of memblock.memory x PERCENTAGE /
+ * 100) << PAGE_SHIFT, or the min/max of both. memblock.memory already
+ * lacks the no-map regions that kernels before 5.10 removed from it.
+ */
+static uint64_t kconfig_default_size(const struct kmodel *k, const struct profile *p)
 {
 	uint64_t mb = p->cma_size_mbytes << 20;
-	uint64_t total = 0, pct;
+	uint64_t pages = 0, pct;
 
-	for (size_t i = 0; i < b->nram; i++)
-		total += b->ram[i].size;
-	pct = total / 100 * p->cma_size_percentage;
-	pct -= pct % p->page_size;
+	for (size_t i = 0; i < k->mb.memory.n; i++) {
+		uint64_t first = (k->mb.memory.r[i].base + p->page_size - 1) >> p->page_shift;
+		uint64_t last = k->mb.memory.r[i].end >> p->page_shift;
+
+		if (last > first)
+			pages += last - first;
+	}
+	pct = (pages * p->cma_size_percentage / 100) << p->page_shift;
 	switch (p->cma_size_sel) {
 	case CMA_SEL_MBYTES: return mb;
 	case CMA_SEL_PERCENTAGE: return pct;
@@ -586,20 +596,22 @@ static void reserve_default(struct kmodel *k, const struct board *b, const struc
 											 : k->arch_dma_limit;
 		fixed = c->fixed;
 	} else {
-		size = kconfig_default_size(b, p);
+		size = kconfig_default_size(k, p);
 		limit = k->arch_dma_limit;
 	}
-	if (!size)
-		return;
+	/* <= 5.5: a DT default wins over cma=, even over cma=0 */
 	if (have_dt_default) {
 		if (c)
 			k->cmdline_ignored = true;
 		return;
 	}
+	if (!size)
+		return;
 
 	r = add_region(k);
-	r->name = xstrdup(c ? "cma=" : p->cma_size_sel == CMA_SEL_MBYTES ? "CONFIG_CMA_SIZE_MBYTES"
-									: "CONFIG_CMA_SIZE_PERCENTAGE");
+	/* The symbol whose value the Kconfig choice took (MIN/MAX: the smaller/larger). */
+	r->name = xstrdup(c ? "cma=" : size == (p->cma_size_mbytes << 20) && p->cma_size_sel != CMA_SEL_PERCENTAGE
+					? "CONFIG_CMA_SIZE_MBYTES" : "CONFIG_CMA_SIZE_PERCENTAGE");
 	r->kind = RK_CMA;
 	r->origin = c ? RO_CMDLINE : RO_KCONFIG;
 	r->status = RS_RESERVED;

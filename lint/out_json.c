@@ -33,6 +33,20 @@ static cJSON *profile_json(const struct board_result *r)
 	cJSON_AddStringToObject(src, "page_size", vsource_name(p->page_size_src));
 	cJSON_AddStringToObject(src, "cma_size_mbytes", vsource_name(p->cma_size_mbytes_src));
 	cJSON_AddStringToObject(src, "ram", vsource_name(r->ram_src));
+	cJSON_AddStringToObject(src, "cma", vsource_name(p->cma_src));
+	cJSON_AddStringToObject(src, "cma_size_percentage", vsource_name(p->cma_size_percentage_src));
+	cJSON_AddStringToObject(src, "cma_size_sel", vsource_name(p->cma_size_sel_src));
+	cJSON_AddStringToObject(src, "cma_areas", vsource_name(p->cma_areas_src));
+	cJSON_AddStringToObject(src, "hugetlb", vsource_name(p->hugetlb_src));
+	cJSON_AddStringToObject(src, "thp", vsource_name(p->thp_src));
+	cJSON_AddStringToObject(src, "lpae", vsource_name(p->lpae_src));
+	cJSON_AddStringToObject(src, "highmem", vsource_name(p->highmem_src));
+	cJSON_AddStringToObject(src, "zone_dma", vsource_name(p->zone_dma_src));
+	cJSON_AddStringToObject(src, "force_max_order", vsource_name(p->force_max_order_src));
+	cJSON_AddStringToObject(src, "numa", vsource_name(p->numa_src));
+	cJSON_AddStringToObject(src, "config_cmdline", vsource_name(p->config_cmdline_src));
+	if (p->kconfig_name)
+		cJSON_AddStringToObject(src, "kconfig_file", p->kconfig_name);
 	cJSON_AddItemToObject(o, "sources", src);
 	json_add_u64(o, "max_order", p->max_order);
 	json_add_u64(o, "pageblock_order", p->pageblock_order);

@@ -110,6 +110,16 @@ const char *vsource_name(enum vsource s)
 	return "?";
 }
 
+const char *cmdline_mode_name(enum cmdline_mode m)
+{
+	switch (m) {
+	case CMDLINE_FROM_BOOTLOADER: return "CONFIG_CMDLINE_FROM_BOOTLOADER";
+	case CMDLINE_EXTEND: return "CONFIG_CMDLINE_EXTEND";
+	case CMDLINE_FORCE: return "CONFIG_CMDLINE_FORCE";
+	}
+	return "?";
+}
+
 void profile_init(struct profile *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -131,6 +141,9 @@ void profile_init(struct profile *p)
 	p->thp = true;
 	p->lpae = false;
 	p->force_max_order = -1;
+	p->zone_dma = true;
+	p->zone_dma32 = true;
+	/* every *_src is SRC_DEFAULT (0) from the memset */
 }
 
 static unsigned ilog2_u32(uint32_t v)
@@ -161,7 +174,7 @@ static unsigned default_max_order(const struct profile *p)
 	return 10;	/* arm default (AM33XX/SA1111 differ: give --kconfig), riscv, x86 */
 }
 
-/* HUGETLB_PAGE_ORDER: PMD_SHIFT - PAGE_SHIFT, or 0 when hugetlb is unavailable. */
+/* HUGETLB_PAGE_ORDER (= HPAGE_PMD_ORDER): PMD_SHIFT - PAGE_SHIFT, or 0 when hugetlb is unavailable. */
 static unsigned hugetlb_order(const struct profile *p)
 {
 	switch (p->arch) {

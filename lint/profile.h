@@ -30,6 +30,14 @@ int kver_parse(const char *s, struct kver *out);
 
 enum cma_size_sel { CMA_SEL_MBYTES, CMA_SEL_PERCENTAGE, CMA_SEL_MIN, CMA_SEL_MAX };
 
+/* How CONFIG_CMDLINE combines with the bootloader's command line. */
+enum cmdline_mode {
+	CMDLINE_FROM_BOOTLOADER,	/* default: CONFIG_CMDLINE only when the bootloader gives none */
+	CMDLINE_EXTEND,			/* both (order per arch, lint/bootargs.c) */
+	CMDLINE_FORCE,			/* CONFIG_CMDLINE only (x86: CMDLINE_OVERRIDE) */
+};
+const char *cmdline_mode_name(enum cmdline_mode m);
+
 struct profile {
 	struct kver kernel;
 	char kernel_str[24];
@@ -45,13 +53,34 @@ struct profile {
 	uint64_t cma_size_mbytes;
 	enum vsource cma_size_mbytes_src;
 	unsigned cma_size_percentage;
+	enum vsource cma_size_percentage_src;
 	enum cma_size_sel cma_size_sel;
+	enum vsource cma_size_sel_src;
 	unsigned cma_areas;	/* CONFIG_CMA_AREAS as set; 0 = the version's default */
+	enum vsource cma_areas_src;
 	bool hugetlb;
+	enum vsource hugetlb_src;
 	bool thp;
+	enum vsource thp_src;
 	bool lpae;		/* arm: CONFIG_ARM_LPAE (hugetlb needs it) */
+	enum vsource lpae_src;
 	int force_max_order;	/* CONFIG_*FORCE_MAX*ORDER as written, -1 = arch default */
+	enum vsource force_max_order_src;
 	bool numa;
+	enum vsource numa_src;
+	bool highmem;		/* arm: CONFIG_HIGHMEM */
+	enum vsource highmem_src;
+	bool zone_dma, zone_dma32;	/* CONFIG_ZONE_DMA, CONFIG_ZONE_DMA32 */
+	enum vsource zone_dma_src;
+
+	/* CONFIG_CMDLINE: NULL or "" when none; owned by whoever read the .config. */
+	const char *config_cmdline;
+	enum cmdline_mode config_cmdline_mode;
+	enum vsource config_cmdline_src;
+	int config_cmdline_line;	/* its line in the .config */
+	const char *kconfig_path;	/* the .config as given, or NULL */
+	/* The .config's file name for messages ("e2000q.config"), or NULL. */
+	const char *kconfig_name;
 
 	/* Derived by profile_finish(). */
 	unsigned page_shift;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "bootargs.h"
 #include "util.h"
 
 void run_opts_init(struct run_opts *o)
@@ -103,6 +104,7 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 	char err[1024];
 	struct lint_ctx ctx;
 	const char *args = NULL, *source = NULL;
+	const struct srcloc *loc = NULL;
 
 	memset(res, 0, sizeof(*res));
 	res->input = xstrdup(path);
@@ -115,20 +117,24 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 		res->error = xasprintf("'%s': %s", path, err);
 		return;
 	}
+	/* The bootloader's line replaces /chosen/bootargs; CONFIG_CMDLINE then applies (lint/bootargs.c). */
 	if (o->bootargs) {
 		args = o->bootargs;
-		source = "--bootargs";
+		source = o->bootargs_source ? o->bootargs_source : "--bootargs";
+		loc = o->bootargs_loc.file ? &o->bootargs_loc : NULL;
 	} else if (res->board.has_dt_bootargs) {
 		args = res->board.dt_bootargs;
 		source = "/chosen/bootargs";
+		loc = res->board.dt_bootargs_loc.file ? &res->board.dt_bootargs_loc : NULL;
 	}
-	if (args) {
-		if (check_cmdline(args, source, err, sizeof(err))) {
-			res->error = xasprintf("'%s': %s", path, err);
-			return;
-		}
-		cmdline_parse(&res->cmdline, args, source);
-		res->has_cmdline = true;
+	if (args && check_cmdline(args, source, err, sizeof(err))) {
+		res->error = xasprintf("'%s': %s", path, err);
+		return;
+	}
+	res->has_cmdline = bootargs_resolve(&res->cmdline, args, source, loc, &res->profile);
+	if (res->has_cmdline && check_cmdline(res->cmdline.value, res->cmdline.source, err, sizeof(err))) {
+		res->error = xasprintf("'%s': %s", path, err);
+		return;
 	}
 	kmodel_build(&res->kmodel, &res->board, &res->profile, res->has_cmdline ? &res->cmdline : NULL,
 		     o->boot_reserved, o->nboot_reserved);

@@ -21,7 +21,9 @@ struct config;
 /* What the user asked for, shared by every board of a run. */
 struct run_opts {
 	struct load_opts load;
-	const char *bootargs;		/* --bootargs, or NULL */
+	const char *bootargs;		/* the bootloader's command line (--bootargs, --bootargs-file), or NULL */
+	const char *bootargs_source;	/* "--bootargs", "uEnv.txt:3"; NULL means "--bootargs" */
+	struct srcloc bootargs_loc;	/* where the file writes it; file NULL when not from a file */
 	struct profile profile;		/* defaults plus --kernel/--arch/--page-size */
 	struct thresholds thresholds;
 	const struct severity_policy *policy;

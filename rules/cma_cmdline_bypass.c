@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* cma_cmdline_bypass: cma= against a DT linux,cma-default, by kernel version. */
-#include "rule.h"
+#include <stdlib.h>
+
+#include "cmdline_util.h"
 
 RULE_CHECK(cma_cmdline_bypass)
 {
@@ -10,10 +12,13 @@ RULE_CHECK(cma_cmdline_bypass)
 	const char *cnode, *cprop;
 	const struct srcloc *cloc;
 	char s1[SIZE_STR_MAX];
+	const struct cma_arg *eff = cma_effective(cl);
+	char *desc;
 
-	if (!cl || !cl->resolved.given || !p->cma)
+	if (!cl || !cl->resolved.given || !p->cma || !eff)
 		return;
-	cmdline_site(ctx, &cnode, &cprop, &cloc);
+	cma_arg_site(eff, &cnode, &cprop, &cloc);
+	desc = cma_arg_desc(eff);
 	for (size_t i = 0; i < b->nnodes; i++) {
 		const struct rmem_node *n = &b->nodes[i];
 		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
@@ -29,15 +34,16 @@ RULE_CHECK(cma_cmdline_bypass)
 			if (n->alignment.present)
 				sb_add(&lost, " and its 'alignment'");
 			report_add(out, rule, SEV_OFF, n->path, "linux,cma-default", rule_loc(n, "linux,cma-default"),
-				   "'cma=' in %s bypasses '%s' on kernel %s: the node%s is dropped and the default area is %s from the command line",
-				   cl->source, n->path, p->kernel_str, lost.buf ? lost.buf : "",
+				   "%s bypasses '%s' on kernel %s: the node%s is dropped and the default area is %s from the command line",
+				   desc, n->path, p->kernel_str, lost.buf ? lost.buf : "",
 				   cl->resolved.size ? fmt_size(cl->resolved.size, s1) : "none (cma=0)");
 			report_set_kernel_message(out, r ? r->kernel_message : NULL);
 		} else if (r && r->status == RS_RESERVED && r->kind == RK_CMA) {
 			report_add(out, rule, SEV_OFF, cnode, cprop, cloc,
-				   "'cma=' in %s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area",
-				   cl->source, p->kernel_str, n->path);
+				   "%s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area",
+				   desc, p->kernel_str, n->path);
 		}
 		sb_release(&lost);
 	}
+	free(desc);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* cma_fixed_unaligned: cma=SIZE@BASE with BASE off the granule. */
-#include "rule.h"
+#include "cmdline_util.h"
 
 RULE_CHECK(cma_fixed_unaligned)
 {
@@ -10,17 +10,21 @@ RULE_CHECK(cma_fixed_unaligned)
 	const struct srcloc *loc;
 	char gs[SIZE_STR_MAX], pd[64];
 	uint64_t g = ctx->profile->cma_granule, down;
+	const struct cma_arg *a;
 
 	if (k->default_source != DEF_CMDLINE)
 		return;
 	r = &k->regions[k->default_index];
 	if (r->reason != RR_DEFAULT_FIXED_MISALIGNED)
 		return;
-	cmdline_site(ctx, &node, &prop, &loc);
+	if (ctx->cmdline->resolved.base_from < 0)
+		return;
+	a = &ctx->cmdline->cma[ctx->cmdline->resolved.base_from];
+	cma_arg_site(a, &node, &prop, &loc);
 	down = ctx->cmdline->resolved.base - ctx->cmdline->resolved.base % g;
 	report_add(out, rule, SEV_OFF, node, prop, loc,
-		   "'cma=' base 0x%llx is not a multiple of the %s CMA granule (%s): the kernel reserves no CMA at all; use 0x%llx or 0x%llx",
-		   (unsigned long long)ctx->cmdline->resolved.base, fmt_size(g, gs),
+		   "'cma=%s' in %s: the base 0x%llx is not a multiple of the %s CMA granule (%s): the kernel reserves no CMA at all; use 0x%llx or 0x%llx",
+		   a->text, a->source, (unsigned long long)ctx->cmdline->resolved.base, fmt_size(g, gs),
 		   profile_desc(ctx->profile, pd, sizeof(pd)), (unsigned long long)down,
 		   (unsigned long long)(down + g));
 	report_set_kernel_message(out, r->kernel_message);

@@ -1,24 +1,39 @@
 // SPDX-License-Identifier: MIT
 /* cma_kernel_disabled: CMA asked for, kernel built without it. */
-#include "rule.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmdline_util.h"
 
 RULE_CHECK(cma_kernel_disabled)
 {
 	const struct board *b = ctx->board;
 	const struct cmdline *cl = ctx->cmdline;
+	const struct profile *p = ctx->profile;
+	char why[160];
 
-	if (ctx->profile->cma)
+	if (p->cma)
 		return;
+	if (p->cma_src == SRC_KCONFIG && p->kconfig_name)
+		snprintf(why, sizeof(why), "%s has CONFIG_CMA or CONFIG_DMA_CMA not set", p->kconfig_name);
+	else
+		snprintf(why, sizeof(why), "the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA (%s)",
+			 p->cma_src == SRC_CLI ? "--no-cma" : vsource_name(p->cma_src));
 	for (size_t i = 0; i < b->nnodes; i++) {
 		const struct rmem_node *n = &b->nodes[i];
 
 		if (node_considered(ctx, n) && rmem_node_is_cma(n))
 			report_add(out, rule, SEV_OFF, n->path, "reusable", rule_loc(n, "reusable"),
-				   "'%s' is a CMA pool but the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA: the node fails and its memory is returned",
-				   n->path);
+				   "'%s' is a CMA pool but %s: the node fails and its memory is returned",
+				   n->path, why);
 	}
-	if (cl && cl->ncma)
-		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-			   "'cma=' in %s has no effect: the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA",
-			   cl->source);
+	for (size_t i = 0; cl && i < cl->ncma; i++) {
+		const char *node, *prop;
+		const struct srcloc *loc;
+		char *d = cma_arg_desc(&cl->cma[i]);
+
+		cma_arg_site(&cl->cma[i], &node, &prop, &loc);
+		report_add(out, rule, SEV_OFF, node, prop, loc, "%s has no effect: %s", d, why);
+		free(d);
+	}
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* cmdline_cma_no_unit: a cma= size in bytes. */
-#include "rule.h"
+#include "cmdline_util.h"
 
 RULE_CHECK(cmdline_cma_no_unit)
 {
@@ -11,16 +11,16 @@ RULE_CHECK(cmdline_cma_no_unit)
 
 	if (!cl)
 		return;
-	cmdline_site(ctx, &node, &prop, &loc);
 	for (size_t i = 0; i < cl->ncma; i++) {
 		const struct cma_arg *a = &cl->cma[i];
 		uint64_t g = ctx->profile->cma_granule, v = a->size.value, up;
 
 		if (!a->text || !a->size.digits || a->size.suffix || !v || a->size.overflow)
 			continue;
+		cma_arg_site(a, &node, &prop, &loc);
 		up = v % g ? v + (g - v % g) : v;
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=%s' size has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
-			   a->text, fmt_size(v, s1), fmt_size(up, s2), (unsigned long long)v);
+			   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
+			   a->text, a->source, fmt_size(v, s1), fmt_size(up, s2), (unsigned long long)v);
 	}
 }

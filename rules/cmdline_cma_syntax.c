@@ -1,25 +1,29 @@
 // SPDX-License-Identifier: MIT
 /* cmdline_cma_syntax: cma= values the kernel reads differently from what was meant. */
-#include "rule.h"
+#include "cmdline_util.h"
 
-static void check_number(const struct rule *rule, const struct lint_ctx *ctx, struct report *out,
-			 const struct cma_arg *a, const struct memparse_result *m, const char *what)
+static void check_number(const struct rule *rule, struct report *out, const struct cma_arg *a,
+			 const struct memparse_result *m, const char *text, const char *what)
 {
 	const char *node, *prop;
 	const struct srcloc *loc;
 
-	cmdline_site(ctx, &node, &prop, &loc);
-	if (!m->digits)
+	cma_arg_site(a, &node, &prop, &loc);
+	if (!m->digits && *text == '-')
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=%s' has no number for the %s: the kernel reads 0", a->text, what);
+			   "'cma=%s' in %s has a negative %s: the kernel reads no number there, so the %s is 0",
+			   a->text, a->source, what, what);
+	else if (!m->digits)
+		report_add(out, rule, SEV_OFF, node, prop, loc,
+			   "'cma=%s' in %s has no number for the %s: the kernel reads 0", a->text, a->source, what);
 	else if (m->overflow)
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=%s' %s does not fit in 64 bits: the kernel's value wraps to 0x%llx", a->text, what,
-			   (unsigned long long)m->value);
+			   "'cma=%s' in %s: the %s does not fit in 64 bits; the kernel's value wraps to 0x%llx",
+			   a->text, a->source, what, (unsigned long long)m->value);
 	else if (m->octal)
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=%s' %s has a leading 0 and is read as octal: 0x%llx (%llu bytes), not decimal",
-			   a->text, what, (unsigned long long)m->value, (unsigned long long)m->value);
+			   "'cma=%s' in %s: the %s has a leading 0 and is read as octal: 0x%llx (%llu bytes), not decimal",
+			   a->text, a->source, what, (unsigned long long)m->value, (unsigned long long)m->value);
 }
 
 RULE_CHECK(cmdline_cma_syntax)
@@ -30,37 +34,47 @@ RULE_CHECK(cmdline_cma_syntax)
 
 	if (!cl)
 		return;
-	cmdline_site(ctx, &node, &prop, &loc);
 	for (size_t i = 0; i < cl->ncma; i++) {
 		const struct cma_arg *a = &cl->cma[i];
+		const char *p;
 
+		cma_arg_site(a, &node, &prop, &loc);
 		if (!a->text) {
 			report_add(out, rule, SEV_OFF, node, prop, loc,
-				   "'cma' without a value in %s: the kernel ignores it", cl->source);
+				   "'cma' without a value in %s: the kernel ignores it", a->source);
 			report_set_kernel_message(out, "cma: Config string not provided");
 			continue;
 		}
 		if (a->empty) {
 			report_add(out, rule, SEV_OFF, node, prop, loc,
-				   "empty 'cma=' in %s is read as size 0: no default CMA area at all", cl->source);
+				   "empty 'cma=' in %s is read as size 0: no default CMA area at all", a->source);
 			continue;
 		}
-		check_number(rule, ctx, out, a, &a->size, "size");
+		p = a->text;
+		check_number(rule, out, a, &a->size, p, "size");
+		p += a->size.consumed;
 		if (a->has_base)
-			check_number(rule, ctx, out, a, &a->base, "base");
+			check_number(rule, out, a, &a->base, p + 1, "base");
 		if (a->has_limit) {
-			check_number(rule, ctx, out, a, &a->limit, "limit");
+			check_number(rule, out, a, &a->limit, p + 1 + a->base.consumed + 1, "limit");
 			if (a->limit.digits && a->limit.value <= a->base.value)
 				report_add(out, rule, SEV_OFF, node, prop, loc,
-					   "'cma=%s' limit 0x%llx is not above its base 0x%llx: the area cannot be placed",
-					   a->text, (unsigned long long)a->limit.value, (unsigned long long)a->base.value);
+					   "'cma=%s' in %s: the limit 0x%llx is not above the base 0x%llx, so the area cannot be placed",
+					   a->text, a->source, (unsigned long long)a->limit.value,
+					   (unsigned long long)a->base.value);
 		}
 		if (a->trailing && a->size.digits)
 			report_add(out, rule, SEV_OFF, node, prop, loc,
-				   "'cma=%s' has trailing '%s' that the kernel ignores (expected cma=SIZE[KMG][@BASE[-LIMIT]])",
-				   a->text, a->trailing);
+				   "'cma=%s' in %s has trailing '%s' that the kernel ignores (expected cma=SIZE[KMG][@BASE[-LIMIT]])",
+				   a->text, a->source, a->trailing);
 	}
-	if (cl->cma_after_dashdash)
+	if (cl->cma_after_dashdash) {
+		node = prop = NULL;
+		loc = NULL;
+		if (cl->npieces == 1)
+			cma_arg_site(&(struct cma_arg){ .source = cl->pieces[0].source, .loc = &cl->pieces[0].loc },
+				     &node, &prop, &loc);
 		report_add(out, rule, SEV_WARNING, node, prop, loc,
 			   "'cma=' after '--' in %s goes to init, not to the kernel", cl->source);
+	}
 }
