@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,9 +168,12 @@ int cmd_runtime(int argc, char **argv)
 		rc = EXIT_TROUBLE;
 	} else {
 		size_t len = strlen(doc);
+		bool bad = fwrite(doc, 1, len, out) != len || (len && doc[len - 1] != '\n' && fputc('\n', out) == EOF);
 
-		if (fwrite(doc, 1, len, out) != len || (len && doc[len - 1] != '\n' && fputc('\n', out) == EOF) ||
-		    (out != stdout ? fclose(out) : fflush(out))) {
+		/* close the file even when writing failed */
+		if (out != stdout ? fclose(out) : fflush(out))
+			bad = true;
+		if (bad) {
 			fprintf(stderr, "cmalint: cannot write the report to '%s'\n", outpath ? outpath : "stdout");
 			rc = EXIT_TROUBLE;
 		}
