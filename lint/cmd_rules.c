@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "oom.h"
 #include "rule.h"
+#include "runtime.h"
 
 int cmd_rules(int argc, char **argv)
 {
@@ -15,7 +16,8 @@ int cmd_rules(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	const struct oom_rule_info *oom;
-	size_t noom;
+	const struct rt_rule_info *rt;
+	size_t noom, nrt;
 
 	for (size_t i = 0; i < rule_count; i++)
 		printf("%-24s %-8s %s\n", rule_table[i].id, severity_name(rule_table[i].severity),
@@ -24,6 +26,10 @@ int cmd_rules(int argc, char **argv)
 	oom = oom_rules(&noom);
 	for (size_t i = 0; i < noom; i++)
 		printf("%-24s %-8s %s\n", oom[i].id, oom[i].severity, oom[i].summary);
+	/* the rules of `cmalint runtime` */
+	rt = runtime_rules(&nrt);
+	for (size_t i = 0; i < nrt; i++)
+		printf("%-24s %-8s %s\n", rt[i].id, rt[i].severity, rt[i].summary);
 	return EXIT_CLEAN;
 }
 

@@ -30,6 +30,9 @@ emit_fn emit_github;
 emit_fn emit_gcc;
 emit_fn emit_codeclimate;
 
+/* One board of the JSON report (an element of "boards"), for other documents that embed it. */
+struct cJSON *emit_board_json(const struct board_result *r);
+
 /* The emitter called @name, or NULL. */
 const struct emitter *emitter_find(const char *name);
 /* Comma-separated list of format names, for messages and --help. */

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "oom.h"
+#include "runtime.h"
 
 static const struct {
 	const char *name;
@@ -14,6 +15,7 @@ static const struct {
 	{ "explain", cmd_explain },
 	{ "oom", cmd_oom },
 	{ "rules", cmd_rules },
+	{ "runtime", cmd_runtime },
 };
 
 int main(int argc, char **argv)

@@ -166,7 +166,7 @@ static cJSON *finding_json(const struct finding *f)
 	return o;
 }
 
-static cJSON *board_json(const struct board_result *r)
+cJSON *emit_board_json(const struct board_result *r)
 {
 	cJSON *o = cJSON_CreateObject(), *findings = cJSON_CreateArray(), *sum = cJSON_CreateObject();
 	size_t e, w, i;
@@ -230,7 +230,7 @@ int emit_json(FILE *out, const struct emit_run *run)
 			cJSON_AddStringToObject(e, "message", r->error);
 			cJSON_AddItemToArray(errors, e);
 		} else {
-			cJSON_AddItemToArray(boards, board_json(r));
+			cJSON_AddItemToArray(boards, emit_board_json(r));
 		}
 	}
 	cJSON_AddItemToObject(doc, "boards", boards);
