@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "emit.h"
+#include "out_svg.h"
 #include "run.h"
 #include "util.h"
 #include "version.h"
@@ -34,7 +35,8 @@ static const char usage[] =
 "                         (default by kernel version, 21M-43M)\n"
 "      --min-headroom SIZE  headroom_low threshold (default 256M, or a quarter of RAM under 1 GiB)\n"
 "      --min-cma SIZE     cma_too_small threshold: the CMA the board's devices need\n"
-"      --format FMT       text (default), json\n"
+"      --format FMT       text (default), json, svg (memory map), html (page of a run)\n"
+"      --map PATH         also draw the memory map: PATH.svg, or DIR/ for one SVG per board\n"
 "  -o FILE                write the report to FILE\n"
 "      --fail-on LEVEL    error (default), warning, info, never\n"
 "      --exit-zero        exit 0 even with findings (input errors still exit 2)\n"
@@ -49,6 +51,7 @@ enum {
 	OPT_BOOTARGS = 256, OPT_KERNEL, OPT_ARCH, OPT_PAGE_SIZE, OPT_RAM, OPT_FORMAT, OPT_FAIL_ON,
 	OPT_EXIT_ZERO, OPT_VERSION, OPT_CMA_MBYTES, OPT_NO_CMA,
 	OPT_KERNEL_IMAGE, OPT_MIN_HEADROOM, OPT_MIN_CMA, OPT_BOOT_RESERVED,
+	OPT_MAP,
 };
 
 static const struct option long_opts[] = {
@@ -64,6 +67,7 @@ static const struct option long_opts[] = {
 	{ "min-headroom", required_argument, NULL, OPT_MIN_HEADROOM },
 	{ "min-cma", required_argument, NULL, OPT_MIN_CMA },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "map", required_argument, NULL, OPT_MAP },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
 	{ "help", no_argument, NULL, 'h' },
@@ -125,6 +129,7 @@ int cmd_check(int argc, char **argv)
 	struct severity_policy policy = { 0 };
 	const struct emitter *em = emitter_find("text");
 	const char *outpath = NULL;
+	const char *mappath = NULL;
 	const char **incs = NULL;
 	size_t nincs = 0, cinc = 0, cram = 0;
 	struct ram_bank *ram = NULL;
@@ -233,6 +238,11 @@ int cmd_check(int argc, char **argv)
 				return EXIT_TROUBLE;
 			}
 			break;
+		case OPT_MAP:
+			if (!*optarg)
+				return bad_usage("%s", "--map needs a file or a directory");
+			mappath = optarg;
+			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
 				never_fail = true;
@@ -261,6 +271,9 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return bad_usage("%s", "no input given");
+	if (mappath && argc - optind > 1 && !svg_map_is_dir(mappath))
+		return bad_usage("--map '%s' is a file but there are %d inputs: give a directory (DIR/)", mappath,
+				 argc - optind);
 
 	*ARRAY_PUSH(incs, nincs, cinc) = NULL;
 	o.load.include_dirs = incs;
@@ -298,6 +311,10 @@ int cmd_check(int argc, char **argv)
 		}
 		if (em->emit(out, &run) || (out != stdout && fclose(out))) {
 			fprintf(stderr, "cmalint: cannot write the report to '%s'\n", outpath ? outpath : "stdout");
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+		if (mappath && svg_write_map(mappath, run.boards, run.nboards)) {
 			rc = EXIT_TROUBLE;
 			goto done;
 		}

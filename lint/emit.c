@@ -6,6 +6,8 @@
 static const struct emitter emitters[] = {
 	{ "text", emit_text },
 	{ "json", emit_json },
+	{ "svg", emit_svg },
+	{ "html", emit_html },
 };
 
 const struct emitter *emitter_find(const char *name)

@@ -25,6 +25,8 @@ struct emitter {
 
 emit_fn emit_text;
 emit_fn emit_json;
+emit_fn emit_svg;
+emit_fn emit_html;
 
 /* The emitter called @name, or NULL. */
 const struct emitter *emitter_find(const char *name);
