@@ -301,6 +301,11 @@ int cmd_check(int argc, char **argv)
 
 	/* Nothing on stdout when the only input could not be read. */
 	if (!(trouble && run.nboards == 1)) {
+		/* the maps first: when one cannot be written, no report claims success */
+		if (mappath && svg_write_map(mappath, run.boards, run.nboards)) {
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
 		if (outpath) {
 			out = fopen(outpath, "w");
 			if (!out) {
@@ -311,10 +316,6 @@ int cmd_check(int argc, char **argv)
 		}
 		if (em->emit(out, &run) || (out != stdout && fclose(out))) {
 			fprintf(stderr, "cmalint: cannot write the report to '%s'\n", outpath ? outpath : "stdout");
-			rc = EXIT_TROUBLE;
-			goto done;
-		}
-		if (mappath && svg_write_map(mappath, run.boards, run.nboards)) {
 			rc = EXIT_TROUBLE;
 			goto done;
 		}

@@ -280,6 +280,10 @@ def check_map_option(cmalint, tmp):
     p = run([cmalint, "--map", f, *SHOWCASE])
     if p.returncode != 2 or os.path.exists(f) or p.stdout:
         fail("--map FILE", f"several inputs into one file: exit {p.returncode}")
+    # a map that cannot be written: exit 2, one line on stderr, no report
+    p = run([cmalint, "--format", "json", "--map", os.path.join(tmp, "no", "such", "dir.svg"), SHOWCASE[0]])
+    if p.returncode != 2 or p.stdout or p.stderr.decode().count("\n") != 1:
+        fail("--map unwritable", f"exit {p.returncode}, stdout {len(p.stdout)} bytes, stderr {p.stderr!r}")
     # --format svg with several boards: one document holding every map
     p = run([cmalint, "--kernel", "6.1", "--format", "svg", *SHOWCASE])
     root = ET.fromstring(p.stdout)
