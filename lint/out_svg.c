@@ -589,7 +589,6 @@ static double draw_header(struct map *m, double y)
 {
 	const struct board_result *r = m->r;
 	const struct profile *p = &r->profile;
-	const struct headroom *h = &r->headroom;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX];
 	char *line;
 	size_t e, w, i;
@@ -668,7 +667,6 @@ static double draw_header(struct map *m, double y)
 			x + 10, y - 11, y + 1);
 		text(m->sb, x + 22, y, "fg", NULL, "window (where it may be placed)");
 	}
-	(void)h;
 	return y + 16;
 }
 
@@ -676,7 +674,6 @@ static double draw_header(struct map *m, double y)
 static bool tick_starts(const struct map *m, size_t i)
 {
 	const struct board *b = &m->r->board;
-	const struct kmodel *k = &m->r->kmodel;
 	uint64_t a;
 
 	if (i == 0 || i >= m->nseg || !m->seg[i].ram || !m->seg[i - 1].ram)
@@ -685,7 +682,6 @@ static bool tick_starts(const struct map *m, size_t i)
 	for (size_t j = 0; j < b->nram; j++)
 		if (b->ram[j].base == a)
 			return true;
-	(void)k;
 	return starts_at(m, a) > 0;
 }
 
