@@ -13,6 +13,7 @@
 #include "config.h"
 #include "emit.h"
 #include "kconfig.h"
+#include "out_svg.h"
 #include "run.h"
 #include "suppress.h"
 #include "tree.h"
@@ -50,7 +51,8 @@ static const char usage[] =
 "                         (default by kernel version, 21M-43M)\n"
 "      --min-headroom SIZE  headroom_low threshold (default 256M, or a quarter of RAM under 1 GiB)\n"
 "      --min-cma SIZE     cma_too_small threshold: the CMA the board's devices need\n"
-"      --format FMT       text (default), json, sarif, github, gcc, codeclimate\n"
+"      --format FMT       text (default), json, sarif, github, gcc, codeclimate, svg, html\n"
+"      --map PATH         also draw the memory map: PATH.svg, or DIR/ for one SVG per board\n"
 "  -o FILE                write the report to FILE\n"
 "      --fail-on LEVEL    error (default), warning, info, never\n"
 "      --exit-zero        exit 0 even with findings (input errors still exit 2)\n"
@@ -74,6 +76,7 @@ enum {
 	/* configuration and baseline */
 	OPT_CONFIG = 320, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
 	OPT_BOOTARGS_FILE, OPT_BOOTARGS_FORMAT, OPT_LABEL, OPT_KCONFIG,
+	OPT_MAP,
 };
 
 static const struct option long_opts[] = {
@@ -93,6 +96,7 @@ static const struct option long_opts[] = {
 	{ "label", required_argument, NULL, OPT_LABEL },
 	{ "kconfig", required_argument, NULL, OPT_KCONFIG },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "map", required_argument, NULL, OPT_MAP },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
 	{ "overlay", required_argument, NULL, OPT_OVERLAY },
@@ -271,6 +275,7 @@ int cmd_check(int argc, char **argv)
 	struct severity_policy policy = { 0 };
 	const struct emitter *em = emitter_find("text");
 	const char *outpath = NULL;
+	const char *mappath = NULL;
 	const char **incs = NULL;
 	size_t nincs = 0, cinc = 0, cram = 0;
 	struct ram_bank *ram = NULL;
@@ -393,7 +398,7 @@ int cmd_check(int argc, char **argv)
 			break;
 		case OPT_BOOTARGS_FORMAT:
 			if (bootfile_format_parse(optarg, &bootfmt))
-				return bad_usage("--bootargs-format '%s' is not one of uenv, extlinux, grub, cmdline", optarg);
+				USAGE_ERROR("--bootargs-format '%s' is not one of uenv, extlinux, grub, cmdline", optarg);
 			break;
 		case OPT_LABEL:
 			label = optarg;
@@ -409,6 +414,11 @@ int cmd_check(int argc, char **argv)
 				rc = EXIT_TROUBLE;
 				goto done;
 			}
+			break;
+		case OPT_MAP:
+			if (!*optarg)
+				USAGE_ERROR("%s", "--map needs a file or a directory");
+			mappath = optarg;
 			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
@@ -492,6 +502,9 @@ int cmd_check(int argc, char **argv)
 		o.bootargs_loc.file = bf.file;
 		o.bootargs_loc.line = bf.line;
 	}
+	if (mappath && argc - optind > 1 && !svg_map_is_dir(mappath))
+		USAGE_ERROR("--map '%s' is a file but there are %d inputs: give a directory (DIR/)", mappath,
+				 argc - optind);
 
 	*ARRAY_PUSH(incs, nincs, cinc) = NULL;
 	o.load.include_dirs = incs;
@@ -541,6 +554,11 @@ int cmd_check(int argc, char **argv)
 
 	/* Nothing on stdout when the only input could not be read. */
 	if (!(trouble && run.nboards == 1)) {
+		/* the maps first: when one cannot be written, no report claims success */
+		if (mappath && svg_write_map(mappath, run.boards, run.nboards)) {
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
 		if (outpath) {
 			out = fopen(outpath, "w");
 			if (!out) {

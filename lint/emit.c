@@ -10,6 +10,8 @@ static const struct emitter emitters[] = {
 	{ "github", emit_github },
 	{ "gcc", emit_gcc },
 	{ "codeclimate", emit_codeclimate },
+	{ "svg", emit_svg },
+	{ "html", emit_html },
 };
 
 const struct emitter *emitter_find(const char *name)

@@ -32,6 +32,8 @@ emit_fn emit_codeclimate;
 
 /* One board of the JSON report (an element of "boards"), for other documents that embed it. */
 struct cJSON *emit_board_json(const struct board_result *r);
+emit_fn emit_svg;
+emit_fn emit_html;
 
 /* The emitter called @name, or NULL. */
 const struct emitter *emitter_find(const char *name);
