@@ -56,9 +56,19 @@ uint64_t headroom_default_kernel_image(const struct profile *p)
 	return 43 * MiB;
 }
 
-/* arm64 and riscv set up a 64 MiB swiotlb when RAM reaches above the DMA limit (mem_init()). */
+/*
+ * mem_init() sets up a 64 MiB swiotlb when RAM reaches above the DMA
+ * limit: arm64 and riscv, and 32-bit arm with LPAE, whose limit is the
+ * last byte below 4 GiB (so RAM that ends at 4 GiB already needs it).
+ */
 static uint64_t swiotlb_bytes(const struct board *b, const struct profile *p, const struct kmodel *k)
 {
+	if (p->arch == ARCH_ARM) {
+		for (size_t i = 0; p->lpae && i < b->nram; i++)
+			if (b->ram[i].base + b->ram[i].size > UINT64_C(0xffffffff))
+				return 64 * MiB;
+		return 0;
+	}
 	if ((p->arch != ARCH_ARM64 && p->arch != ARCH_RISCV64) || !k->arch_dma_limit)
 		return 0;
 	for (size_t i = 0; i < b->nram; i++)
