@@ -166,7 +166,7 @@ int baseline_write(const char *path, const struct board_result *boards, size_t n
 		}
 	}
 	if (n)
-		qsort(rows, n, sizeof(*rows), cmp_row);
+		sort_array(rows, n, sizeof(*rows), cmp_row);
 	json_add_u64(doc, "version", 1);
 	for (size_t i = 0; i < n; i++) {
 		cJSON *o = cJSON_CreateObject();

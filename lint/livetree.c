@@ -63,7 +63,7 @@ static char **list_dir(const char *dir, size_t *n)
 	}
 	closedir(d);
 	if (*n)
-		qsort(names, *n, sizeof(*names), cmp_str);
+		sort_array(names, *n, sizeof(*names), cmp_str);
 	return names;
 }
 

@@ -238,7 +238,7 @@ static void build_axis(struct map *m)
 		*ARRAY_PUSH(m->bases, m->nbases, m->cbases) = r->base;
 	}
 	if (m->nbases)
-		qsort(m->bases, m->nbases, sizeof(*m->bases), cmp_u64);
+		sort_array(m->bases, m->nbases, sizeof(*m->bases), cmp_u64);
 	for (size_t i = 0; i < k->nregions; i++) {
 		const struct kregion *r = &k->regions[i];
 		const struct rmem_node *nd = r->node;
@@ -273,7 +273,7 @@ static void build_axis(struct map *m)
 		free(pts);
 		return;
 	}
-	qsort(pts, n, sizeof(*pts), cmp_u64);
+	sort_array(pts, n, sizeof(*pts), cmp_u64);
 	lo = pts[0];
 	hi = pts[n - 1];
 	/* the DMA limit and windows mark the axis where they fall on it */
@@ -285,7 +285,7 @@ static void build_axis(struct map *m)
 		if (m->win[i].end > lo && m->win[i].end < hi)
 			*ARRAY_PUSH(pts, n, cap) = m->win[i].end;
 	}
-	qsort(pts, n, sizeof(*pts), cmp_u64);
+	sort_array(pts, n, sizeof(*pts), cmp_u64);
 	for (size_t i = 0; i + 1 < n; i++) {
 		struct seg *s;
 
@@ -412,7 +412,7 @@ static void place_regions(struct map *m)
 		p->base = r->base;
 		p->end = end_of(r->base, r->size);
 	}
-	qsort(m->pl, m->npl, sizeof(*m->pl), cmp_placed);
+	sort_array(m->pl, m->npl, sizeof(*m->pl), cmp_placed);
 	for (size_t i = 0; i < m->npl; i++) {
 		struct placed *p = &m->pl[i];
 		size_t l;

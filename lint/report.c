@@ -126,7 +126,7 @@ static int cmp_finding(const void *x, const void *y)
 void report_sort(struct report *r)
 {
 	if (r->n)
-		qsort(r->f, r->n, sizeof(*r->f), cmp_finding);
+		sort_array(r->f, r->n, sizeof(*r->f), cmp_finding);
 }
 
 static void finding_release(struct finding *f)

@@ -407,7 +407,7 @@ size_t rt_iomem_ram(const struct rt_iomem *io, struct ram_bank **out)
 	for (size_t j = 0; j < io->n; j++)
 		if (!io->e[j].depth && (!strcmp(io->e[j].name, "System RAM") || is_reserved_name(io->e[j].name)))
 			v[nv++] = &io->e[j];
-	qsort(v, nv, sizeof(*v), cmp_entry);
+	sort_array(v, nv, sizeof(*v), cmp_entry);
 	while (i < nv) {
 		uint64_t start = v[i]->start, last = v[i]->end;
 		bool ram = !strcmp(v[i]->name, "System RAM");

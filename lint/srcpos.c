@@ -238,7 +238,7 @@ void srcpos_parse(struct srcpos_table *t, const char *text, const char *from, co
 	while (depth > 0)
 		free(stack[--depth]);
 	if (t->n)
-		qsort(t->e, t->n, sizeof(*t->e), cmp_entry);
+		sort_array(t->e, t->n, sizeof(*t->e), cmp_entry);
 }
 
 const struct srcpos_entry *srcpos_find(const struct srcpos_table *t, const char *path, const char *prop)

@@ -84,7 +84,7 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 	}
 	closedir(d);
 	if (nn)
-		qsort(names, nn, sizeof(*names), cmp_str);
+		sort_array(names, nn, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < nn; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 
@@ -137,7 +137,7 @@ void tree_collect(char *const *args, size_t nargs, struct tree_input **out, size
 		free(dir);
 		if (w.n == first)
 			add_input(&w, args[i], xasprintf("'%s': no *.dtb or *.dts below it", args[i]));
-		qsort(w.in + first, w.n - first, sizeof(*w.in), cmp_input);
+		sort_array(w.in + first, w.n - first, sizeof(*w.in), cmp_input);
 	}
 	free(w.seen);
 	*out = w.in;

@@ -86,6 +86,12 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void *grow_array(void *arr, size_t elem, size_t need, size_t *cap)
 {
 	size_t n;

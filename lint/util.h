@@ -30,6 +30,9 @@ char *xstrndup(const char *s, size_t n);
 char *PRINTF(1, 2) xasprintf(const char *fmt, ...);
 char *xvasprintf(const char *fmt, va_list ap);
 
+/* qsort() that accepts an empty (NULL) array, which qsort itself must not be given. */
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Grow an array of elements of size @elem so that it holds at least @need. */
 void *grow_array(void *arr, size_t elem, size_t need, size_t *cap);
 #define ARRAY_PUSH(arr, n, cap) \

@@ -8,7 +8,6 @@ RULE_CHECK(profile_assumed)
 {
 	const struct profile *p = ctx->profile;
 	const struct kmodel *k = ctx->kmodel;
-
 	struct strbuf what = STRBUF_INIT, how = STRBUF_INIT;
 
 	if (p->kernel_src == SRC_DEFAULT) {
@@ -25,7 +24,8 @@ RULE_CHECK(profile_assumed)
 	}
 	if (what.len)
 		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-			   "%s assumed: the prediction depends on %s; give %s", what.buf, strchr(what.buf, ',') ? "these" : "it", how.buf);
+			   "%s assumed: the prediction depends on %s; give %s or --kconfig", what.buf,
+			   strchr(what.buf, ',') ? "these" : "it", how.buf);
 	sb_release(&what);
 	sb_release(&how);
 	if (!board_ram_known(ctx->board))
@@ -33,7 +33,7 @@ RULE_CHECK(profile_assumed)
 			   "RAM is unknown (no /memory, or a placeholder the bootloader fills): give --ram SIZE[@BASE]; RAM-dependent checks are skipped");
 	if (k->default_source == DEF_KCONFIG && p->cma_size_mbytes_src == SRC_DEFAULT)
 		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (%s): give --cma-size-mbytes",
+			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (%s): give --kconfig or --cma-size-mbytes",
 			   (unsigned long long)p->cma_size_mbytes,
 			   p->arch == ARCH_ARM64 ? "the arm64 defconfig" : "the Kconfig default");
 }
