@@ -22,7 +22,7 @@
 
 static const char usage[] =
 "usage: cmalint [check] [OPTIONS] INPUT...\n"
-"       cmalint rules | explain RULE | oom FILE... | --version\n"
+"       cmalint rules | explain RULE | oom FILE... | runtime | --version\n"
 "\n"
 "Predict what the Linux kernel will do with a board's reserved memory and CMA.\n"
 "INPUT is a .dtb, a .dts (preprocessed with cpp and compiled with dtc), a live\n"

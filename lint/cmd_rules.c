@@ -10,26 +10,34 @@
 
 int cmd_rules(int argc, char **argv)
 {
+	const struct oom_rule_info *oom;
+	const struct rt_rule_info *rt;
+	size_t noom, nrt;
+	int w = 0;
+
 	(void)argv;
 	if (argc > 1) {
 		fprintf(stderr, "cmalint: 'rules' takes no arguments\n");
 		return EXIT_TROUBLE;
 	}
-	const struct oom_rule_info *oom;
-	const struct rt_rule_info *rt;
-	size_t noom, nrt;
+	oom = oom_rules(&noom);
+	rt = runtime_rules(&nrt);
+	/* one column wide enough for the longest id */
+	for (size_t i = 0; i < rule_count; i++)
+		w = (int)strlen(rule_table[i].id) > w ? (int)strlen(rule_table[i].id) : w;
+	for (size_t i = 0; i < noom; i++)
+		w = (int)strlen(oom[i].id) > w ? (int)strlen(oom[i].id) : w;
+	for (size_t i = 0; i < nrt; i++)
+		w = (int)strlen(rt[i].id) > w ? (int)strlen(rt[i].id) : w;
 
 	for (size_t i = 0; i < rule_count; i++)
-		printf("%-24s %-8s %s\n", rule_table[i].id, severity_name(rule_table[i].severity),
+		printf("%-*s %-8s %s\n", w, rule_table[i].id, severity_name(rule_table[i].severity),
 		       rule_table[i].summary);
-	/* the rules of `cmalint oom` */
-	oom = oom_rules(&noom);
+	/* the rules of `cmalint oom`, then of `cmalint runtime` */
 	for (size_t i = 0; i < noom; i++)
-		printf("%-24s %-8s %s\n", oom[i].id, oom[i].severity, oom[i].summary);
-	/* the rules of `cmalint runtime` */
-	rt = runtime_rules(&nrt);
+		printf("%-*s %-8s %s\n", w, oom[i].id, oom[i].severity, oom[i].summary);
 	for (size_t i = 0; i < nrt; i++)
-		printf("%-24s %-8s %s\n", rt[i].id, rt[i].severity, rt[i].summary);
+		printf("%-*s %-8s %s\n", w, rt[i].id, rt[i].severity, rt[i].summary);
 	return EXIT_CLEAN;
 }
 

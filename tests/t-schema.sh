@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Every JSON report cmalint writes for the fixtures (each fixture with its
 # own options, exit 0 or 1) must validate against the report schema of the
-# contract (tests/report.schema.json, JSON Schema draft 2020-12).
+# contract (docs/report.schema.json, JSON Schema draft 2020-12).
 set -u
-exec python3 - "$1" "$(dirname "$0")/report.schema.json" <<'PY'
+exec python3 - "$1" "$(dirname "$0")/../docs/report.schema.json" <<'PY'
 import json, pathlib, re, shlex, subprocess, sys
 from jsonschema import Draft202012Validator
 
