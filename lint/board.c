@@ -104,6 +104,149 @@ static bool decode_pairs(const void *p, int len, uint32_t ac, uint32_t sc,
 	return true;
 }
 
+/*
+ * dma-ranges (kernel-cma.md §3.3): arm64 sizes ZONE_DMA from the lowest
+ * "highest CPU address" any bus can reach by DMA. Cell counts follow the
+ * kernel's reading: a node's own #address-cells/#size-cells, else the
+ * nearest ancestor's, else one cell each at the root.
+ */
+struct dma_walk {
+	const void *fdt;
+	int anc[LIVETREE_MAX_DEPTH + 1];	/* anc[0] is the root, anc[d] the node at depth d */
+	uint64_t min;
+	int min_node;
+};
+
+static uint32_t inherited_cells(const struct dma_walk *w, int depth, const char *name)
+{
+	uint32_t v;
+
+	for (int i = depth; i >= 0; i--)
+		if (prop_u32(w->fdt, w->anc[i], name, &v))
+			return v;
+	return 1;
+}
+
+static bool cells_ok(uint32_t c)
+{
+	return c >= 1 && c <= 4;
+}
+
+/*
+ * Translate @addr, an address on the bus of the node at @depth, to the
+ * root's (CPU) address space through the dma-ranges of that node and its
+ * ancestors below the root. False when an entry does not cover it.
+ */
+static bool dma_translate(const struct dma_walk *w, int depth, uint64_t *addr)
+{
+	for (int d = depth; d >= 1; d--) {
+		uint32_t ca = inherited_cells(w, d, "#address-cells"), cs = inherited_cells(w, d, "#size-cells");
+		uint32_t pa = inherited_cells(w, d - 1, "#address-cells");
+		const uint8_t *c;
+		size_t entry, n;
+		bool found = false;
+		int len;
+
+		c = fdt_getprop(w->fdt, w->anc[d], "dma-ranges", &len);
+		if (!c || len <= 0)
+			continue;	/* absent or empty: one to one */
+		if (!cells_ok(ca) || !cells_ok(cs) || !cells_ok(pa))
+			return false;
+		entry = (size_t)(ca + pa + cs) * 4;
+		n = (size_t)len / entry;
+		if (n > CMALINT_MAX_DMA_RANGES)
+			n = CMALINT_MAX_DMA_RANGES;
+		for (size_t i = 0; i < n && !found; i++) {
+			uint64_t child = read_cells(&c, ca), parent = read_cells(&c, pa), size = read_cells(&c, cs);
+
+			if (*addr >= child && *addr - child < size) {
+				uint64_t off = *addr - child;
+
+				if (parent > UINT64_MAX - off)
+					return false;
+				*addr = parent + off;
+				found = true;
+			}
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* The highest CPU address the node at @depth's own dma-ranges reach; false when it sets none. */
+static bool dma_node_max(const struct dma_walk *w, int depth, uint64_t *max)
+{
+	uint32_t na = inherited_cells(w, depth, "#address-cells"), ns = inherited_cells(w, depth, "#size-cells");
+	uint32_t pna = depth ? inherited_cells(w, depth - 1, "#address-cells") : na;
+	const uint8_t *c;
+	size_t entry, n;
+	bool any = false;
+	int len;
+
+	c = fdt_getprop(w->fdt, w->anc[depth], "dma-ranges", &len);
+	if (!c || len <= 0 || !cells_ok(na) || !cells_ok(ns) || !cells_ok(pna))
+		return false;
+	entry = (size_t)(na + pna + ns) * 4;
+	n = (size_t)len / entry;	/* a trailing partial entry is not read */
+	if (n > CMALINT_MAX_DMA_RANGES)
+		n = CMALINT_MAX_DMA_RANGES;
+	*max = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t cpu, size, last;
+
+		c += na * 4;	/* the child-bus address does not matter here */
+		cpu = read_cells(&c, pna);
+		size = read_cells(&c, ns);
+		if (!size || !dma_translate(w, depth - 1, &cpu))
+			continue;
+		last = cpu > UINT64_MAX - (size - 1) ? UINT64_MAX : cpu + (size - 1);
+		if (!any || last > *max)
+			*max = last;
+		any = true;
+	}
+	return any;
+}
+
+static void dma_walk_node(struct dma_walk *w, int depth)
+{
+	uint64_t max;
+	int child;
+
+	if (dma_node_max(w, depth, &max) && max < w->min) {
+		w->min = max;
+		w->min_node = w->anc[depth];
+	}
+	if (depth >= LIVETREE_MAX_DEPTH)
+		return;
+	fdt_for_each_subnode(child, w->fdt, w->anc[depth]) {
+		int len;
+		const char *status = fdt_getprop(w->fdt, child, "status", &len);
+
+		/* of_device_is_available(): no status, or exactly "okay" or "ok" */
+		if (status && !(len == 5 && !memcmp(status, "okay", 5)) && !(len == 3 && !memcmp(status, "ok", 3)))
+			continue;	/* a disabled bus and everything below it */
+		w->anc[depth + 1] = child;
+		dma_walk_node(w, depth + 1);
+	}
+}
+
+uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from)
+{
+	struct dma_walk w = { .fdt = fdt, .min = UINT64_MAX, .min_node = -1 };
+
+	w.anc[0] = 0;
+	dma_walk_node(&w, 0);
+	if (from)
+		*from = w.min_node >= 0 ? node_path(fdt, w.min_node) : NULL;
+	return w.min;
+}
+
+static void load_dma_ranges(struct board *b, const void *fdt)
+{
+	b->dma_max_cpu_addr = dt_dma_max_cpu_addr(fdt, &b->dma_limit_node);
+}
+
 static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 		    char *err, size_t errlen)
 {
@@ -370,6 +513,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 				b->rmem.ngrandchildren++;
 		}
 	}
+	load_dma_ranges(b, fdt);
 	return 0;
 }
 
@@ -475,6 +619,7 @@ void board_release(struct board *b)
 	free_loc(&b->rmem.loc);
 	free(b->dt_bootargs);
 	free_loc(&b->dt_bootargs_loc);
+	free(b->dma_limit_node);
 	free(b->model);
 	free_string_list(b->compatible, b->ncompatible);
 	free(b->input);

@@ -119,6 +119,14 @@ struct board {
 	bool has_dt_bootargs;
 	char *dt_bootargs;
 	struct srcloc dt_bootargs_loc;
+
+	/*
+	 * The highest CPU address every bus's dma-ranges reaches (the minimum
+	 * over the available nodes, as of_dma_get_max_cpu_address() finds it),
+	 * UINT64_MAX when no node constrains it; the node that sets it or NULL.
+	 */
+	uint64_t dma_max_cpu_addr;
+	char *dma_limit_node;
 };
 
 /* The input's format as detected from its name or content. */
@@ -143,6 +151,21 @@ struct load_opts {
  */
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen);
 void board_release(struct board *b);
+
+/* dma-ranges: at most this many entries of one property are read. */
+#define CMALINT_MAX_DMA_RANGES 1024
+
+/*
+ * dt_dma_max_cpu_addr - the highest CPU address that the dma-ranges of
+ * every available node reach, the minimum over the tree (UINT64_MAX when
+ * none constrains it). Each entry's parent-bus address is translated up
+ * through the ancestors' dma-ranges (absent or empty: one to one). Nodes
+ * deeper than LIVETREE_MAX_DEPTH, entries past CMALINT_MAX_DMA_RANGES,
+ * trailing partial entries and entries that cannot be translated are
+ * ignored. @from, when not NULL, receives the path of the node that sets
+ * the minimum (allocated) or NULL.
+ */
+uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
 
 /* Helpers over the model (no parsing). */
 bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat);

@@ -151,27 +151,83 @@ static void release_range(struct kmodel *k, const struct board *b, const struct 
 	/* 5.10-5.14 free and re-add the range but leave it marked no-map: lost */
 }
 
+/* Index of the highest set bit plus one; 0 for 0. */
+static unsigned fls64(uint64_t x)
+{
+	unsigned n = 0;
+
+	while (x) {
+		n++;
+		x >>= 1;
+	}
+	return n;
+}
+
+/* arm64's max_zone_phys(bits) up to 6.11: the zone ends @bits above the DRAM start's alignment, or at DRAM end. */
+static uint64_t arm64_zone_end(uint64_t start, uint64_t end, unsigned bits)
+{
+	uint64_t span = UINT64_C(1) << bits, lim;
+
+	lim = (start & ~(span - 1));
+	lim = lim > UINT64_MAX - span ? UINT64_MAX : lim + span;
+	return lim < end ? lim : end;
+}
+
+/*
+ * arm64 5.10+: the end of ZONE_DMA for the highest CPU address @max_cpu
+ * every bus reaches by DMA (kernel-cma.md §3.3). Up to 6.11 the zone is
+ * 2^min(32, fls64(max_cpu)) bytes above the DRAM start's alignment; from
+ * 6.12 it ends after min(max_cpu, DRAM end - 1), max_cpu first capped at
+ * 4 GiB - 1 when DRAM starts below 4 GiB.
+ */
+static uint64_t arm64_zone_dma_end(const struct profile *p, uint64_t start, uint64_t end, uint64_t max_cpu)
+{
+	unsigned bits;
+
+	if (!end)
+		return 0;
+	if (kver_ge(p->kernel, 6, 12)) {
+		if (start < UINT32_MAX && max_cpu > UINT32_MAX)
+			max_cpu = UINT32_MAX;
+		return (max_cpu < end - 1 ? max_cpu : end - 1) + 1;
+	}
+	bits = fls64(max_cpu);
+	return arm64_zone_end(start, end, bits < 32 ? bits : 32);
+}
+
+/*
+ * The board's dma-ranges bound on ZONE_DMA: none without CONFIG_ZONE_DMA
+ * (the limit is then the DMA32 one) or when no node set it.
+ */
+static uint64_t dma_max_cpu(const struct board *b, const struct profile *p)
+{
+	return p->zone_dma && b->dma_limit_node ? b->dma_max_cpu_addr : UINT64_MAX;
+}
+
+static uint64_t ram_start(const struct board *b)
+{
+	uint64_t start = UINT64_MAX;
+
+	for (size_t i = 0; i < b->nram; i++)
+		if (b->ram[i].base < start)
+			start = b->ram[i].base;
+	return start;
+}
+
 /* The DMA limit the arch passes to dma_contiguous_reserve(), kernel-cma.md §3.3. */
 static uint64_t arch_dma_limit(const struct board *b, const struct profile *p, uint64_t dram_end)
 {
-	uint64_t start, lim;
+	uint64_t start;
 
 	if (!b->nram)
 		return 0;
-	start = b->ram[0].base;
-	for (size_t i = 1; i < b->nram; i++)
-		if (b->ram[i].base < start)
-			start = b->ram[i].base;
+	start = ram_start(b);
 	switch (p->arch) {
 	case ARCH_ARM64:
-		if (kver_ge(p->kernel, 6, 12)) {
-			lim = start < FOUR_GIB ? FOUR_GIB : dram_end;
-		} else {
-			uint64_t off = start & ~(FOUR_GIB - 1);
-
-			lim = off > UINT64_MAX - FOUR_GIB ? UINT64_MAX : off + FOUR_GIB;
-		}
-		return lim < dram_end ? lim : dram_end;
+		/* 5.10+: the end of ZONE_DMA; before, the DMA32 limit */
+		if (kver_ge(p->kernel, 5, 10))
+			return arm64_zone_dma_end(p, start, dram_end, dma_max_cpu(b, p));
+		return arm64_zone_end(start, dram_end, 32);
 	case ARCH_RISCV64:
 		return dram_end < FOUR_GIB ? dram_end : FOUR_GIB;
 	case ARCH_ARM:
@@ -764,42 +820,37 @@ static void add_zone(struct kmodel *k, const struct board *b, const char *name, 
 	*lo = hi;
 }
 
-/* arm64's max_zone_phys(bits): the zone ends @bits above the DRAM start's alignment, or at DRAM end. */
-static uint64_t arm64_zone_end(uint64_t start, uint64_t end, unsigned bits, const struct profile *p)
-{
-	uint64_t span = UINT64_C(1) << bits, lim;
-
-	if (kver_ge(p->kernel, 6, 12) && start >= FOUR_GIB)
-		return end;
-	lim = (start & ~(span - 1));
-	lim = lim > UINT64_MAX - span ? UINT64_MAX : lim + span;
-	return lim < end ? lim : end;
-}
-
 /*
  * The zones of kernel-cma.md §3.3 and §6: where DMA, DMA32, Normal and
- * HighMem begin and end on this board. A DT dma-ranges narrower than
- * 32 bits (a 1 GiB ZONE_DMA on some boards) is not modelled.
+ * HighMem begin and end on this board. On arm64 5.10+ ZONE_DMA follows
+ * the device tree's dma-ranges (board.dma_max_cpu_addr).
  */
 static void layout_zones(struct kmodel *k, const struct board *b, const struct profile *p)
 {
-	uint64_t start = UINT64_MAX, end = memblock_end(&k->mb), lo;
+	uint64_t start = ram_start(b), end = memblock_end(&k->mb), lo;
 
-	for (size_t i = 0; i < b->nram; i++)
-		if (b->ram[i].base < start)
-			start = b->ram[i].base;
 	if (!b->nram)
 		return;
 	lo = start;
 	switch (p->arch) {
 	case ARCH_ARM64:
 		if (kver_le(p->kernel, 5, 4)) {
-			add_zone(k, b, "DMA32", &lo, arm64_zone_end(start, end, 32, p), true);
+			add_zone(k, b, "DMA32", &lo, arm64_zone_end(start, end, 32), true);
 		} else if (kver_le(p->kernel, 5, 9)) {
-			add_zone(k, b, "DMA", &lo, arm64_zone_end(start, end, 30, p), true);
-			add_zone(k, b, "DMA32", &lo, arm64_zone_end(start, end, 32, p), true);
+			add_zone(k, b, "DMA", &lo, arm64_zone_end(start, end, 30), true);
+			add_zone(k, b, "DMA32", &lo, arm64_zone_end(start, end, 32), true);
 		} else {
-			add_zone(k, b, "DMA", &lo, arm64_zone_end(start, end, 32, p), true);
+			uint64_t dma = arm64_zone_dma_end(p, start, end, dma_max_cpu(b, p));
+			uint64_t dma32;
+
+			if (b->dma_limit_node && dma < arm64_zone_dma_end(p, start, end, UINT64_MAX))
+				k->dma_limit_from = b->dma_limit_node;
+			if (kver_ge(p->kernel, 6, 12))
+				dma32 = end < FOUR_GIB ? end : FOUR_GIB;	/* empty when DRAM starts above */
+			else
+				dma32 = arm64_zone_end(start, end, 32);
+			add_zone(k, b, "DMA", &lo, dma, true);
+			add_zone(k, b, "DMA32", &lo, dma32, true);
 		}
 		add_zone(k, b, "Normal", &lo, end, true);
 		break;

@@ -94,6 +94,7 @@ struct kmodel {
 	bool dt_default_bypassed;
 	bool cmdline_ignored;		/* <= 5.5 with a DT default */
 	uint64_t arch_dma_limit;	/* exclusive; 0 = none known */
+	const char *dma_limit_from;	/* node whose dma-ranges narrowed ZONE_DMA (the board's), or NULL */
 	struct kzone zones[KMODEL_MAX_ZONES];
 	size_t nzones;
 	uint64_t cma_bytes;		/* CmaTotal: every area the kernel counts */

@@ -79,3 +79,15 @@ void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **pr
 	*prop = dt ? "bootargs" : NULL;
 	*loc = dt && ctx->board->dt_bootargs_loc.file ? &ctx->board->dt_bootargs_loc : NULL;
 }
+
+const char *dma_limit_desc(const struct kmodel *k, char buf[DMA_LIMIT_DESC_MAX])
+{
+	char s1[SIZE_STR_MAX];
+
+	if (k->dma_limit_from)
+		snprintf(buf, DMA_LIMIT_DESC_MAX, "the %s DMA limit 0x%llx set by '%s' dma-ranges",
+			 fmt_size(k->arch_dma_limit, s1), (unsigned long long)k->arch_dma_limit, k->dma_limit_from);
+	else
+		snprintf(buf, DMA_LIMIT_DESC_MAX, "the DMA limit 0x%llx", (unsigned long long)k->arch_dma_limit);
+	return buf;
+}

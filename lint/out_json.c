@@ -121,6 +121,8 @@ static cJSON *memory_json(const struct board_result *r)
 	}
 	if (k->arch_dma_limit)
 		json_add_u64(o, "dma_limit", k->arch_dma_limit);
+	if (k->dma_limit_from)
+		cJSON_AddStringToObject(o, "dma_limit_from", k->dma_limit_from);
 	json_add_u64(o, "cma_bytes", k->cma_bytes);
 	json_add_u64(o, "cma_usable_bytes", k->cma_usable_bytes);
 	json_add_u64(o, "nomap_bytes", k->nomap_bytes);

@@ -103,3 +103,10 @@ const char *profile_desc(const struct profile *p, char *buf, size_t len);
 uint64_t usable_ram(const struct lint_ctx *ctx);
 /* Where the command line finding points: '/chosen' 'bootargs' when it came from the tree. */
 void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **prop, const struct srcloc **loc);
+/*
+ * dma_limit_desc - the DMA limit for messages: "the DMA limit 0x100000000",
+ * or "the 1 GiB DMA limit 0x40000000 set by '/scb' dma-ranges" when a
+ * node's dma-ranges narrowed ZONE_DMA.
+ */
+#define DMA_LIMIT_DESC_MAX 1200
+const char *dma_limit_desc(const struct kmodel *k, char buf[DMA_LIMIT_DESC_MAX]);

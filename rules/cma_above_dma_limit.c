@@ -5,6 +5,7 @@
 RULE_CHECK(cma_above_dma_limit)
 {
 	const struct kmodel *k = ctx->kmodel;
+	char lim[DMA_LIMIT_DESC_MAX], s1[SIZE_STR_MAX];
 
 	if (!k->arch_dma_limit)
 		return;
@@ -22,8 +23,9 @@ RULE_CHECK(cma_above_dma_limit)
 		if (!r->node)
 			cmdline_site(ctx, &node, &prop, &loc);
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'%s' CMA at 0x%llx-0x%llx reaches above the DMA limit 0x%llx: devices with 32-bit DMA cannot use that part",
+			   "'%s' CMA at 0x%llx-0x%llx reaches above %s: devices %s%s cannot use that part",
 			   r->name, (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
-			   (unsigned long long)k->arch_dma_limit);
+			   dma_limit_desc(k, lim), k->dma_limit_from ? "limited to " : "with 32-bit DMA",
+			   k->dma_limit_from ? fmt_size(k->arch_dma_limit, s1) : "");
 	}
 }

@@ -8,7 +8,7 @@ RULE_CHECK(cma_reserve_fail)
 	const struct kregion *r;
 	const char *node = NULL, *prop = NULL;
 	const struct srcloc *loc = NULL;
-	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], lim[DMA_LIMIT_DESC_MAX];
 	const char *why;
 
 	if (k->default_source != DEF_CMDLINE && k->default_source != DEF_KCONFIG)
@@ -25,8 +25,8 @@ RULE_CHECK(cma_reserve_fail)
 	default: why = "no free block of that size is left below the DMA limit"; break;
 	}
 	report_add(out, rule, SEV_OFF, node, prop, loc,
-		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below 0x%llx: %s); the board boots with no default CMA",
-		   r->name, fmt_size(r->size, s1), why, (unsigned long long)k->arch_dma_limit,
+		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below %s: %s); the board boots with no default CMA",
+		   r->name, fmt_size(r->size, s1), why, dma_limit_desc(k, lim),
 		   fmt_size(memblock_largest_free(&k->mb, 0, k->arch_dma_limit ? k->arch_dma_limit : UINT64_MAX), s2));
 	report_set_kernel_message(out, r->kernel_message);
 }

@@ -5,7 +5,7 @@
 RULE_CHECK(rmem_placed_high)
 {
 	const struct kmodel *k = ctx->kmodel;
-	char s1[SIZE_STR_MAX];
+	char s1[SIZE_STR_MAX], lim[DMA_LIMIT_DESC_MAX];
 
 	if (!k->arch_dma_limit)
 		return;
@@ -18,8 +18,8 @@ RULE_CHECK(rmem_placed_high)
 		if (r->base + r->size <= k->arch_dma_limit)
 			continue;
 		report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
-			   "'%s' has no 'alloc-ranges' and lands at 0x%llx, above the DMA limit 0x%llx: devices limited to %s cannot reach it; add alloc-ranges below the limit",
-			   n->path, (unsigned long long)r->base, (unsigned long long)k->arch_dma_limit,
+			   "'%s' has no 'alloc-ranges' and lands at 0x%llx, above %s: devices limited to %s cannot reach it; add alloc-ranges below the limit",
+			   n->path, (unsigned long long)r->base, dma_limit_desc(k, lim),
 			   fmt_size(k->arch_dma_limit, s1));
 	}
 }
