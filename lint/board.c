@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmdline.h"
 #include "dts.h"
 #include "livetree.h"
 #include "overlay.h"
@@ -629,6 +630,22 @@ void board_release(struct board *b)
 		free(b->src);
 	}
 	memset(b, 0, sizeof(*b));
+}
+
+int ram_bank_parse(const char *s, struct ram_bank *bank)
+{
+	char *copy = xstrdup(s), *at = strchr(copy, '@');
+	uint64_t end;
+	int rc = 0;
+
+	memset(bank, 0, sizeof(*bank));
+	if (at)
+		*at++ = '\0';
+	if (cl_parse_size(copy, &bank->size) || !bank->size || (at && cl_parse_size(at, &bank->base)) ||
+	    !range_end(bank->base, bank->size, &end))
+		rc = -1;
+	free(copy);
+	return rc;
 }
 
 bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat)

@@ -167,6 +167,13 @@ void board_release(struct board *b);
  */
 uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
 
+/*
+ * ram_bank_parse - "SIZE[@BASE]" (e.g. "2G@0x40000000") as given with --ram
+ * or in a configuration. returns: 0, or -1 when it is not a non-empty bank
+ * within 64 bits.
+ */
+int ram_bank_parse(const char *s, struct ram_bank *bank);
+
 /* Helpers over the model (no parsing). */
 bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat);
 const struct prop_info *rmem_node_prop(const struct rmem_node *n, const char *name);

@@ -118,34 +118,6 @@ void print_version(void)
 		printf("cmalint %s\n", CMALINT_VERSION);
 }
 
-/* A size like the kernel's memparse, but strict: digits, optional suffix, nothing else. */
-static int parse_size(const char *s, uint64_t *out)
-{
-	struct memparse_result m;
-
-	cl_memparse(s, &m);
-	if (!m.digits || m.overflow || s[m.consumed] != '\0')
-		return -1;
-	*out = m.value;
-	return 0;
-}
-
-static int parse_ram(const char *arg, struct ram_bank *bank)
-{
-	char *copy = xstrdup(arg), *at = strchr(copy, '@');
-	int rc = 0;
-	uint64_t end;
-
-	memset(bank, 0, sizeof(*bank));
-	if (at)
-		*at++ = '\0';
-	if (parse_size(copy, &bank->size) || !bank->size || (at && parse_size(at, &bank->base)) ||
-	    !range_end(bank->base, bank->size, &end))
-		rc = -1;
-	free(copy);
-	return rc;
-}
-
 static int PRINTF(1, 2) bad_usage(const char *fmt, ...)
 {
 	va_list ap;
@@ -341,7 +313,7 @@ int cmd_check(int argc, char **argv)
 		case OPT_RAM: {
 			struct ram_bank bank;
 
-			if (parse_ram(optarg, &bank))
+			if (ram_bank_parse(optarg, &bank))
 				USAGE_ERROR("--ram '%s' is not SIZE[@BASE] (e.g. 2G@0x40000000) within 64 bits", optarg);
 			*ARRAY_PUSH(ram, nram, cram) = bank;
 			break;
@@ -350,7 +322,7 @@ int cmd_check(int argc, char **argv)
 			struct ram_bank bank;
 			struct range *r;
 
-			if (parse_ram(optarg, &bank) || !strchr(optarg, '@'))
+			if (ram_bank_parse(optarg, &bank) || !strchr(optarg, '@'))
 				USAGE_ERROR("--bootloader-reserved '%s' is not SIZE@BASE (e.g. 2M@0x48000000) within 64 bits",
 						 optarg);
 			r = ARRAY_PUSH(boot, nboot, cboot);
@@ -375,7 +347,7 @@ int cmd_check(int argc, char **argv)
 		case OPT_MIN_CMA: {
 			uint64_t v;
 
-			if (parse_size(optarg, &v))
+			if (cl_parse_size(optarg, &v))
 				USAGE_ERROR("'%s' is not a size like 64M or 0x4000000", optarg);
 			if (c == OPT_KERNEL_IMAGE) {
 				o.kernel_image = v;

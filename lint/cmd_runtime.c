@@ -113,27 +113,21 @@ int cmd_runtime(int argc, char **argv)
 				return usage_error("--page-size '%s' is not one of 4K, 16K, 64K", optarg);
 			break;
 		case OPT_CMA_MBYTES: {
-			struct memparse_result m;
+			uint64_t v;
 
-			cl_memparse(optarg, &m);
-			if (!m.digits || m.overflow || optarg[m.consumed] || m.value > (UINT64_MAX >> 20))
+			if (cl_parse_size(optarg, &v) || v > (UINT64_MAX >> 20))
 				return usage_error("--cma-size-mbytes '%s' is not a number of MiB", optarg);
-			o.cma_size_mbytes = m.value;
+			o.cma_size_mbytes = v;
 			o.have_cma_size_mbytes = true;
 			break;
 		}
 		case OPT_NO_CMA:
 			o.no_cma = true;
 			break;
-		case OPT_KERNEL_IMAGE: {
-			struct memparse_result m;
-
-			cl_memparse(optarg, &m);
-			if (!m.digits || m.overflow || optarg[m.consumed])
+		case OPT_KERNEL_IMAGE:
+			if (cl_parse_size(optarg, &o.kernel_image))
 				return usage_error("--kernel-image '%s' is not a size like 32M or 0x2000000", optarg);
-			o.kernel_image = m.value;
 			break;
-		}
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
 				return usage_error("unknown format '%s' (expected one of: text, json)", optarg);

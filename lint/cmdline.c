@@ -66,6 +66,17 @@ void cl_memparse(const char *s, struct memparse_result *out)
 	out->consumed = (size_t)(p - s);
 }
 
+int cl_parse_size(const char *s, uint64_t *out)
+{
+	struct memparse_result m;
+
+	cl_memparse(s, &m);
+	if (!m.digits || m.overflow || s[m.consumed] != '\0')
+		return -1;
+	*out = m.value;
+	return 0;
+}
+
 static void parse_cma_value(struct cma_arg *a)
 {
 	const char *p = a->text;

@@ -31,6 +31,13 @@ struct memparse_result {
  */
 void cl_memparse(const char *s, struct memparse_result *out);
 
+/*
+ * cl_parse_size - a size given to cmalint ("64M", "0x4000000", "2G"): read
+ * like memparse, but strictly: digits, an optional suffix and nothing else,
+ * within 64 bits. returns: 0, or -1 when @s is not such a size.
+ */
+int cl_parse_size(const char *s, uint64_t *out);
+
 /* One `cma=` occurrence on the command line. */
 struct cma_arg {
 	char *text;		/* the value after "cma=" (quotes removed); NULL for a bare "cma" */

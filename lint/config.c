@@ -101,39 +101,11 @@ static int get_uint(struct vctx *v, const cJSON *item, const char *path, uint64_
 	return 0;
 }
 
-/* A size like "256M" or "0x40000000": the kernel's memparse, strictly. */
-static int parse_size_str(const char *s, uint64_t *out)
-{
-	struct memparse_result m;
-
-	cl_memparse(s, &m);
-	if (!m.digits || m.overflow || s[m.consumed] != '\0')
-		return -1;
-	*out = m.value;
-	return 0;
-}
-
 static int get_size(struct vctx *v, const cJSON *item, const char *path, uint64_t *out)
 {
-	if (!cJSON_IsString(item) || parse_size_str(item->valuestring, out))
+	if (!cJSON_IsString(item) || cl_parse_size(item->valuestring, out))
 		return fail(v, "'%s' must be a size string such as \"256M\" or \"0x10000000\"", path);
 	return 0;
-}
-
-static int parse_ram_bank(const char *s, struct ram_bank *bank)
-{
-	char *copy = xstrdup(s), *at = strchr(copy, '@');
-	uint64_t end;
-	int rc = 0;
-
-	memset(bank, 0, sizeof(*bank));
-	if (at)
-		*at++ = '\0';
-	if (parse_size_str(copy, &bank->size) || !bank->size || (at && parse_size_str(at, &bank->base)) ||
-	    !range_end(bank->base, bank->size, &end))
-		rc = -1;
-	free(copy);
-	return rc;
 }
 
 static int parse_profile(struct vctx *v, const cJSON *o, const char *where, struct cfg_section *s)
@@ -171,7 +143,7 @@ static int parse_profile(struct vctx *v, const cJSON *o, const char *where, stru
 
 				if (i >= CONFIG_MAX_ITEMS)
 					return fail(v, "'%s' has more than %d banks", path, CONFIG_MAX_ITEMS);
-				if (!cJSON_IsString(b) || parse_ram_bank(b->valuestring, &bank))
+				if (!cJSON_IsString(b) || ram_bank_parse(b->valuestring, &bank))
 					return fail(v, "'%s[%zu]' must be \"SIZE@BASE\" (e.g. \"2G@0x80000000\") within 64 bits",
 						    path, i);
 				bank.node = xstrdup("configuration");
