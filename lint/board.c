@@ -351,6 +351,38 @@ static bool looks_like_dts(const char *path)
 	return (l > 4 && !strcmp(path + l - 4, ".dts")) || (l > 5 && !strcmp(path + l - 5, ".dtsi"));
 }
 
+/* Validate @blob (already read, named by b->input) and build the model from it. */
+static int load_blob(struct board *b, const void *blob, size_t len, const struct load_opts *o,
+		     char *err, size_t errlen)
+{
+	int rc;
+
+	if (len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
+		snprintf(err, errlen, "'%s' is not a device tree blob (bad magic; DTS input needs the .dts extension)",
+			 b->input);
+		return -1;
+	}
+	if (len > CMALINT_MAX_DTB_SIZE) {
+		snprintf(err, errlen, "'%s' is larger than the %zu MiB limit for a device tree blob",
+			 b->input, CMALINT_MAX_DTB_SIZE >> 20);
+		return -1;
+	}
+	rc = fdt_check_full(blob, len);
+	if (rc) {
+		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", b->input, fdt_strerror(rc));
+		return -1;
+	}
+	return load_tree(b, blob, o, err, errlen);
+}
+
+int board_load_blob(struct board *b, const char *name, const void *blob, size_t len,
+		    const struct load_opts *o, char *err, size_t errlen)
+{
+	memset(b, 0, sizeof(*b));
+	b->input = xstrdup(name);
+	return load_blob(b, blob, len, o, err, errlen);
+}
+
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen)
 {
 	void *blob;
@@ -375,19 +407,7 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 			return -1;
 		}
 	}
-	if (len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
-		snprintf(err, errlen, "'%s' is not a device tree blob (bad magic; DTS input needs the .dts extension)",
-			 path);
-		free(blob);
-		return -1;
-	}
-	rc = fdt_check_full(blob, len);
-	if (rc) {
-		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", path, fdt_strerror(rc));
-		free(blob);
-		return -1;
-	}
-	rc = load_tree(b, blob, o, err, errlen);
+	rc = load_blob(b, blob, len, o, err, errlen);
 	free(blob);
 	return rc;
 }

@@ -136,6 +136,12 @@ struct load_opts {
  * compile, values that wrap past 2^64).
  */
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen);
+/*
+ * board_load_blob - the same for a DTB already in memory; @name stands for
+ * the input in messages and in b->input. board_load() ends here.
+ */
+int board_load_blob(struct board *b, const char *name, const void *blob, size_t len,
+		    const struct load_opts *o, char *err, size_t errlen);
 void board_release(struct board *b);
 
 /* Helpers over the model (no parsing). */
