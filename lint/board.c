@@ -150,6 +150,11 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 
 			if (!rs[i].size)
 				continue;
+			if (b->nram >= CMALINT_MAX_REGIONS) {
+				snprintf(err, errlen, "'%s': more than %d memory banks", b->input, CMALINT_MAX_REGIONS);
+				free(rs);
+				return -1;
+			}
 			if (!range_end(rs[i].base, rs[i].size, &end)) {
 				char *path = node_path(fdt, node);
 
@@ -182,8 +187,9 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, char *err,
 	uint32_t ac = b->root_addr_cells, sc = b->root_size_cells;
 
 	n = ARRAY_PUSH(b->nodes, b->nnodes, b->nodes_cap);
-	n->path = node_path(fdt, node);
 	n->name = xstrdup(fdt_get_name(fdt, node, NULL));
+	/* fdt_get_path() walks from the root each time: quadratic over many children */
+	n->path = xasprintf("%s/%s", b->rmem.path, n->name);
 	n->offset = node;
 	status = fdt_getprop(fdt, node, "status", &len);
 	n->status = status ? xstrndup(status, strnlen(status, (size_t)len)) : NULL;
@@ -265,7 +271,7 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, char *err,
 
 static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, char *err, size_t errlen)
 {
-	int node, len, count = 0;
+	int node, len, depth = -1, count = 0;	/* the root is at depth 0 */
 	const char *s;
 	size_t mcap = 0;
 
@@ -282,9 +288,13 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		return -1;
 	}
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0; node = fdt_next_node(fdt, node, &depth)) {
 		if (++count > CMALINT_MAX_NODES) {
 			snprintf(err, errlen, "'%s': more than %d nodes", b->input, CMALINT_MAX_NODES);
+			return -1;
+		}
+		if (depth > CMALINT_MAX_DEPTH) {
+			snprintf(err, errlen, "'%s': nodes nested more than %d deep", b->input, CMALINT_MAX_DEPTH);
 			return -1;
 		}
 	}
@@ -300,6 +310,10 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 
 		if (fdt_get_mem_rsv(fdt, i, &addr, &size) < 0 || size == 0)
 			break;	/* the kernel stops at the first zero-sized entry */
+		if (b->nmemreserve >= CMALINT_MAX_REGIONS) {
+			snprintf(err, errlen, "'%s': more than %d /memreserve/ entries", b->input, CMALINT_MAX_REGIONS);
+			return -1;
+		}
 		if (!range_end(addr, size, &(uint64_t){ 0 })) {
 			snprintf(err, errlen, "'%s': /memreserve/ entry %d at 0x%llx of size 0x%llx wraps past 2^64",
 				 b->input, i, (unsigned long long)addr, (unsigned long long)size);
@@ -325,6 +339,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 	node = fdt_path_offset(fdt, "/reserved-memory");
 	if (node >= 0) {
 		int child;
+		size_t nranges = 0;
 
 		b->rmem.present = true;
 		b->rmem.path = node_path(fdt, node);
@@ -335,8 +350,19 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		fdt_for_each_subnode(child, fdt, node) {
 			int gc;
 
+			if (b->nnodes >= CMALINT_MAX_REGIONS) {
+				snprintf(err, errlen, "'%s': more than %d nodes under '%s'", b->input,
+					 CMALINT_MAX_REGIONS, b->rmem.path);
+				return -1;
+			}
 			if (load_rmem_node(b, fdt, child, err, errlen))
 				return -1;
+			nranges += b->nodes[b->nnodes - 1].nregs + b->nodes[b->nnodes - 1].nallocs;
+			if (nranges > CMALINT_MAX_REGIONS) {
+				snprintf(err, errlen, "'%s': more than %d reg and alloc-ranges entries under '%s'",
+					 b->input, CMALINT_MAX_REGIONS, b->rmem.path);
+				return -1;
+			}
 			fdt_for_each_subnode(gc, fdt, child)
 				b->rmem.ngrandchildren++;
 		}

@@ -128,6 +128,10 @@ struct load_opts {
 /* Input limits (see docs/limits.md). */
 #define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)
 #define CMALINT_MAX_NODES 100000
+#define CMALINT_MAX_DEPTH 64		/* nesting, as the kernel's unflattening allows */
+#define CMALINT_MAX_REGIONS 4096	/* each of: memory banks, /memreserve/ entries,
+					 * /reserved-memory children, their reg and
+					 * alloc-ranges entries */
 
 /*
  * board_load - read @path (DTB or DTS), validate it and build the model.
