@@ -38,8 +38,6 @@ static int check_cmdline(const char *s, const char *what, char *err, size_t errl
 void lint_board(struct board_result *res, const char *path, const struct run_opts *o)
 {
 	char err[1024];
-	struct lint_ctx ctx;
-	const char *args = NULL, *source = NULL;
 
 	memset(res, 0, sizeof(*res));
 	res->input = xstrdup(path);
@@ -47,6 +45,15 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 		res->error = xstrdup(err);
 		return;
 	}
+	lint_loaded_board(res, o);
+}
+
+void lint_loaded_board(struct board_result *res, const struct run_opts *o)
+{
+	char err[1024];
+	struct lint_ctx ctx;
+	const char *path = res->input, *args = NULL, *source = NULL;
+
 	res->profile = o->profile;
 	if (profile_finish(&res->profile, err, sizeof(err))) {
 		res->error = xasprintf("'%s': %s", path, err);

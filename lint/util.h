@@ -27,7 +27,7 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *PRINTF(1, 2) xasprintf(const char *fmt, ...);
-char *xvasprintf(const char *fmt, va_list ap);
+char *PRINTF(1, 0) xvasprintf(const char *fmt, va_list ap);
 
 /* Grow an array of elements of size @elem so that it holds at least @need. */
 void *grow_array(void *arr, size_t elem, size_t need, size_t *cap);
