@@ -393,6 +393,16 @@ static int load_blob(struct board *b, const void *blob, size_t len, const struct
 			 b->input, CMALINT_MAX_DTB_SIZE >> 20);
 		return -1;
 	}
+	/*
+	 * Before version 16 node names were full paths; libfdt 1.6.1's
+	 * fdt_check_full() dereferences NULL on such a blob whose names lack
+	 * a '/'. dtc has written version 17 since 2007: refuse older ones.
+	 */
+	if (fdt_version(blob) < 16) {
+		snprintf(err, errlen, "'%s' is a version %u device tree blob; cmalint reads version 16 and later",
+			 b->input, fdt_version(blob));
+		return -1;
+	}
 	rc = fdt_check_full(blob, len);
 	if (rc) {
 		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", b->input, fdt_strerror(rc));

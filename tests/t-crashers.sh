@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Every input a fuzz target ever crashed on (fuzz/regress/<target>/) through
+# the command line: exit 0, 1 or 2, never a signal (nor a sanitizer report,
+# in the sanitizer build), and exit 2 comes with one line on stderr.
+set -uo pipefail
+bin=$1
+fail=0 n=0
+board=fixtures/examples/e2000q.dts
+tmp=$(mktemp -d /tmp/cmalint-crashers.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+run() {	# DESCRIPTION COMMAND...
+	local what=$1 rc
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	n=$((n + 1))
+	if [ "$rc" -gt 2 ]; then
+		echo "FAIL: $what: exit $rc"
+		head -5 "$tmp/err"
+		fail=1
+	elif [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+		echo "FAIL: $what: exit 2 without a one-line message"
+		cat "$tmp/err"
+		fail=1
+	fi
+}
+
+shopt -s nullglob
+for f in fuzz/regress/dtb/* fuzz/regress/pipeline/*; do
+	run "$f" "$bin" --format json "$f"
+	run "$f (--kernel 5.4)" "$bin" --kernel 5.4 "$f"
+done
+for f in fuzz/regress/oom/*; do
+	run "$f" "$bin" oom --format json "$f"
+done
+for f in fuzz/regress/cmdline/*; do
+	args=$(tr -d '\0' <"$f")
+	run "$f" "$bin" --format json --bootargs "$args" "$board"
+done
+[ "$fail" -eq 0 ] && echo "ok: $n runs on the crash regressions"
+exit $fail
