@@ -70,6 +70,18 @@ static void free_string_list(char **list, size_t n)
 	free(list);
 }
 
+/*
+ * The first control character in a name, or -1. Names go into messages
+ * and reports: a newline or an escape sequence in one could forge lines.
+ */
+static int control_char(const char *name)
+{
+	for (const char *c = name; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return (unsigned char)*c;
+	return -1;
+}
+
 static char *node_path(const void *fdt, int node)
 {
 	char buf[1024];
@@ -237,9 +249,16 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, char *err,
 	fdt_for_each_property_offset(prop, fdt, node) {
 		const char *name;
 		struct prop_info *pi;
+		int c;
 
 		if (!fdt_getprop_by_offset(fdt, prop, &name, &len))
 			continue;
+		c = control_char(name);
+		if (c >= 0) {
+			snprintf(err, errlen, "'%s': a property name in '%s' has a control character (0x%02x)",
+				 b->input, n->path, c);
+			return -1;
+		}
 		pi = ARRAY_PUSH(n->props, n->nprops, pcap);
 		pi->name = xstrdup(name);
 		pi->len = len;
@@ -295,6 +314,12 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		}
 		if (depth > CMALINT_MAX_DEPTH) {
 			snprintf(err, errlen, "'%s': nodes nested more than %d deep", b->input, CMALINT_MAX_DEPTH);
+			return -1;
+		}
+		s = fdt_get_name(fdt, node, NULL);
+		if (s && control_char(s) >= 0) {
+			snprintf(err, errlen, "'%s': the name of the node at offset %d has a control character (0x%02x)",
+				 b->input, node, control_char(s));
 			return -1;
 		}
 	}

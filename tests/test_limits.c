@@ -177,6 +177,55 @@ static void test_blob_size(void **state)
 	free(fdt);
 }
 
+/* A tree with one /reserved-memory child called @node holding a property called @prop. */
+static void *named(const char *node, const char *prop)
+{
+	void *fdt = xcalloc(1, 4096);
+
+	assert_int_equal(fdt_create(fdt, 4096), 0);
+	assert_int_equal(fdt_finish_reservemap(fdt), 0);
+	assert_int_equal(fdt_begin_node(fdt, ""), 0);
+	assert_int_equal(fdt_begin_node(fdt, "reserved-memory"), 0);
+	assert_int_equal(fdt_begin_node(fdt, node), 0);
+	assert_int_equal(fdt_property_u32(fdt, prop, 1), 0);
+	assert_int_equal(fdt_end_node(fdt), 0);
+	assert_int_equal(fdt_end_node(fdt), 0);
+	assert_int_equal(fdt_end_node(fdt), 0);
+	assert_int_equal(fdt_finish(fdt), 0);
+	return fdt;
+}
+
+/* Names go into one-line messages and reports: control characters are refused. */
+static void test_control_characters(void **state)
+{
+	static const struct { const char *node, *prop, *msg; } cases[] = {
+		{ "pool", "size", NULL },
+		{ "po\nol", "size", "the name of the node at offset" },
+		{ "pool", "\x1b[31msize", "a property name in '/reserved-memory/pool' has a control character (0x1b)" },
+		{ "pool\x7f", "size", "control character (0x7f)" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		void *fdt = named(cases[i].node, cases[i].prop);
+		struct board b;
+		char err[1024] = "";
+		int rc = board_load_blob(&b, "t.dtb", fdt, fdt_totalsize(fdt), NULL, err, sizeof(err));
+
+		if (!cases[i].msg) {
+			assert_int_equal(rc, 0);
+		} else {
+			assert_int_equal(rc, -1);
+			if (!strstr(err, cases[i].msg))
+				fail_msg("'%s' does not mention '%s'", err, cases[i].msg);
+			assert_null(strchr(err, '\n'));
+			assert_null(strchr(err, '\x1b'));
+		}
+		board_release(&b);
+		free(fdt);
+	}
+}
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -253,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_memreserve),
 		cmocka_unit_test(test_banks),
 		cmocka_unit_test(test_blob_size),
+		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_pipeline_time),
 		cmocka_unit_test(test_mlist_remove),
 	};
