@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Every input a fuzz target ever crashed on (fuzz/regress/<target>/) through
-# the command line: exit 0, 1 or 2, never a signal (nor a sanitizer report,
-# in the sanitizer build), and exit 2 comes with one line on stderr.
+# Every input a fuzz target or the mutation test ever crashed on
+# (fuzz/regress/<target>/) through the command line: exit 0, 1 or 2, never
+# a signal (nor a sanitizer report, in the sanitizer build); exit 2 comes
+# with one line on stderr, exit 0 and 1 with nothing on stderr.
 set -uo pipefail
 bin=$1
 fail=0 n=0
 board=fixtures/examples/e2000q.dts
+# a sanitizer report must not pass for exit 1 ("findings")
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=86"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:exitcode=87"
 tmp=$(mktemp -d /tmp/cmalint-crashers.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -23,6 +27,10 @@ run() {	# DESCRIPTION COMMAND...
 	elif [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
 		echo "FAIL: $what: exit 2 without a one-line message"
 		cat "$tmp/err"
+		fail=1
+	elif [ "$rc" -lt 2 ] && [ -s "$tmp/err" ]; then
+		echo "FAIL: $what: exit $rc with messages on stderr"
+		head -5 "$tmp/err"
 		fail=1
 	fi
 }
