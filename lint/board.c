@@ -402,11 +402,34 @@ static bool looks_like_dts(const char *path)
 	return (l > 4 && !strcmp(path + l - 4, ".dts")) || (l > 5 && !strcmp(path + l - 5, ".dtsi"));
 }
 
+/*
+ * libfdt 1.6.1's fdt_check_full() loops forever on a property whose
+ * length is negative: the next tag is found at the same offset. Walk the
+ * tags once (fdt_check_header() passed, the blob holds totalsize bytes),
+ * requiring progress: the offset of the first tag that does not advance,
+ * or -1. Other errors are left to fdt_check_full().
+ */
+static int stuck_tag(const void *fdt)
+{
+	int offset = 0, next;
+	uint32_t tag;
+
+	do {
+		tag = fdt_next_tag(fdt, offset, &next);
+		if (next < 0)
+			return -1;
+		if (next <= offset)
+			return offset;
+		offset = next;
+	} while (tag != FDT_END);
+	return -1;
+}
+
 /* Validate @blob (already read, named by b->input) and build the model from it. */
 static int load_blob(struct board *b, const void *blob, size_t len, const struct load_opts *o,
 		     char *err, size_t errlen)
 {
-	int rc;
+	int rc, stuck;
 
 	if (len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
 		snprintf(err, errlen, "'%s' is not a device tree blob (bad magic; DTS input needs the .dts extension)",
@@ -428,7 +451,16 @@ static int load_blob(struct board *b, const void *blob, size_t len, const struct
 			 b->input, fdt_version(blob));
 		return -1;
 	}
-	rc = fdt_check_full(blob, len);
+	rc = fdt_check_header(blob);
+	if (!rc && fdt_totalsize(blob) > len)
+		rc = -FDT_ERR_TRUNCATED;
+	if (!rc && (stuck = stuck_tag(blob)) >= 0) {
+		snprintf(err, errlen, "'%s' is a corrupt device tree blob: the tag at offset %d of the structure block has a negative length",
+			 b->input, stuck);
+		return -1;
+	}
+	if (!rc)
+		rc = fdt_check_full(blob, len);
 	if (rc) {
 		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", b->input, fdt_strerror(rc));
 		return -1;

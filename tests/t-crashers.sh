@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 run() {	# DESCRIPTION COMMAND...
 	local what=$1 rc
 	shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
+	timeout 30 "$@" >"$tmp/out" 2>"$tmp/err"	# a hang is a failure too (exit 124)
 	rc=$?
 	n=$((n + 1))
 	if [ "$rc" -gt 2 ]; then

@@ -3,7 +3,8 @@
  * test_mutate.c - hostile DTBs through the cmalint binary. Every fixture
  * that compiles on its own is mutated (seeded, so every run tries the same
  * inputs): bytes flipped anywhere and inside property values, the blob
- * truncated, the header's sizes and offsets grown. cmalint must exit 0, 1
+ * truncated, the header's sizes and offsets grown, a property length made
+ * negative. cmalint must exit 0, 1
  * or 2, never die of a signal or a sanitizer report; exit 2 comes with
  * exactly one line on stderr, exit 0 and 1 with a JSON report and nothing
  * on stderr. When libfdt itself finds the mutated blob valid, the report
@@ -231,6 +232,18 @@ static void mutate_fixture(const char *path, unsigned index)
 			snprintf(what, sizeof(what), "header word at %zu grown by 0x%x", header_fields[f], growth[g]);
 			check(path, what, m, len);
 		}
+	}
+	/* a property length of -4, -12 or -16: the next tag lands on or before this one */
+	for (int neg = 4; neg <= 16; neg += neg == 4 ? 8 : 4) {
+		int prop = fdt_first_property_offset(blob, 0);
+		uint32_t v = cpu_to_fdt32((uint32_t)-neg);
+
+		if (prop < 0)
+			break;
+		memcpy(m, blob, len);
+		memcpy(m + fdt_off_dt_struct(blob) + (size_t)prop + 4, &v, 4);
+		snprintf(what, sizeof(what), "first property's length set to -%d", neg);
+		check(path, what, m, len);
 	}
 	free(m);
 	free(blob);
