@@ -73,6 +73,18 @@ static void free_string_list(char **list, size_t n)
 	free(list);
 }
 
+/*
+ * The first control character in a name, or -1. Names go into messages
+ * and reports: a newline or an escape sequence in one could forge lines.
+ */
+static int control_char(const char *name)
+{
+	for (const char *c = name; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return (unsigned char)*c;
+	return -1;
+}
+
 static char *node_path(const void *fdt, int node)
 {
 	char buf[1024];
@@ -296,6 +308,11 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 
 			if (!rs[i].size)
 				continue;
+			if (b->nram >= CMALINT_MAX_REGIONS) {
+				snprintf(err, errlen, "'%s': more than %d memory banks", b->input, CMALINT_MAX_REGIONS);
+				free(rs);
+				return -1;
+			}
 			if (!range_end(rs[i].base, rs[i].size, &end)) {
 				char *path = node_path(fdt, node);
 
@@ -337,8 +354,9 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 	uint32_t ac = b->root_addr_cells, sc = b->root_size_cells;
 
 	n = ARRAY_PUSH(b->nodes, b->nnodes, b->nodes_cap);
-	n->path = node_path(fdt, node);
 	n->name = xstrdup(fdt_get_name(fdt, node, NULL));
+	/* fdt_get_path() walks from the root each time: quadratic over many children */
+	n->path = xasprintf("%s/%s", b->rmem.path, n->name);
 	n->offset = node;
 	status = fdt_getprop(fdt, node, "status", &len);
 	n->status = status ? xstrndup(status, strnlen(status, (size_t)len)) : NULL;
@@ -386,9 +404,16 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 	fdt_for_each_property_offset(prop, fdt, node) {
 		const char *name;
 		struct prop_info *pi;
+		int c;
 
 		if (!fdt_getprop_by_offset(fdt, prop, &name, &len))
 			continue;
+		c = control_char(name);
+		if (c >= 0) {
+			snprintf(err, errlen, "'%s': a property name in '%s' has a control character (0x%02x)",
+				 b->input, n->path, c);
+			return -1;
+		}
 		pi = ARRAY_PUSH(n->props, n->nprops, pcap);
 		memset(pi, 0, sizeof(*pi));
 		pi->name = xstrdup(name);
@@ -428,7 +453,7 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, const struct ovl_log *log,
 		     char *err, size_t errlen)
 {
-	int node, len, count = 0;
+	int node, len, depth = -1, count = 0;	/* the root is at depth 0 */
 	const char *s;
 	size_t mcap = 0;
 
@@ -445,9 +470,19 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		return -1;
 	}
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0; node = fdt_next_node(fdt, node, &depth)) {
 		if (++count > CMALINT_MAX_NODES) {
 			snprintf(err, errlen, "'%s': more than %d nodes", b->input, CMALINT_MAX_NODES);
+			return -1;
+		}
+		if (depth > CMALINT_MAX_DEPTH) {
+			snprintf(err, errlen, "'%s': nodes nested more than %d deep", b->input, CMALINT_MAX_DEPTH);
+			return -1;
+		}
+		s = fdt_get_name(fdt, node, NULL);
+		if (s && control_char(s) >= 0) {
+			snprintf(err, errlen, "'%s': the name of the node at offset %d has a control character (0x%02x)",
+				 b->input, node, control_char(s));
 			return -1;
 		}
 	}
@@ -463,6 +498,10 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 
 		if (fdt_get_mem_rsv(fdt, i, &addr, &size) < 0 || size == 0)
 			break;	/* the kernel stops at the first zero-sized entry */
+		if (b->nmemreserve >= CMALINT_MAX_REGIONS) {
+			snprintf(err, errlen, "'%s': more than %d /memreserve/ entries", b->input, CMALINT_MAX_REGIONS);
+			return -1;
+		}
 		if (!range_end(addr, size, &(uint64_t){ 0 })) {
 			snprintf(err, errlen, "'%s': /memreserve/ entry %d at 0x%llx of size 0x%llx wraps past 2^64",
 				 b->input, i, (unsigned long long)addr, (unsigned long long)size);
@@ -496,6 +535,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 	node = fdt_path_offset(fdt, "/reserved-memory");
 	if (node >= 0) {
 		int child;
+		size_t nranges = 0;
 
 		b->rmem.present = true;
 		b->rmem.path = node_path(fdt, node);
@@ -508,8 +548,19 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		fdt_for_each_subnode(child, fdt, node) {
 			int gc;
 
+			if (b->nnodes >= CMALINT_MAX_REGIONS) {
+				snprintf(err, errlen, "'%s': more than %d nodes under '%s'", b->input,
+					 CMALINT_MAX_REGIONS, b->rmem.path);
+				return -1;
+			}
 			if (load_rmem_node(b, fdt, child, log, err, errlen))
 				return -1;
+			nranges += b->nodes[b->nnodes - 1].nregs + b->nodes[b->nnodes - 1].nallocs;
+			if (nranges > CMALINT_MAX_REGIONS) {
+				snprintf(err, errlen, "'%s': more than %d reg and alloc-ranges entries under '%s'",
+					 b->input, CMALINT_MAX_REGIONS, b->rmem.path);
+				return -1;
+			}
 			fdt_for_each_subnode(gc, fdt, child)
 				b->rmem.ngrandchildren++;
 		}
@@ -523,6 +574,90 @@ static bool looks_like_dts(const char *path)
 	size_t l = strlen(path);
 
 	return (l > 4 && !strcmp(path + l - 4, ".dts")) || (l > 5 && !strcmp(path + l - 5, ".dtsi"));
+}
+
+/*
+ * libfdt 1.6.1's fdt_check_full() loops forever on a property whose
+ * length is negative: the next tag is found at the same offset. Walk the
+ * tags once (fdt_check_header() passed, the blob holds totalsize bytes),
+ * requiring progress: the offset of the first tag that does not advance,
+ * or -1. Other errors are left to fdt_check_full().
+ */
+static int stuck_tag(const void *fdt)
+{
+	int offset = 0, next;
+	uint32_t tag;
+
+	do {
+		tag = fdt_next_tag(fdt, offset, &next);
+		if (next < 0)
+			return -1;
+		if (next <= offset)
+			return offset;
+		offset = next;
+	} while (tag != FDT_END);
+	return -1;
+}
+
+/* Validate an untrusted @blob (already read, named by b->input) before anything walks it. */
+static int validate_blob(struct board *b, const void *blob, size_t len, char *err, size_t errlen)
+{
+	int rc, stuck;
+
+	if (len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
+		snprintf(err, errlen, "'%s' is not a device tree blob (bad magic; DTS input needs the .dts extension)",
+			 b->input);
+		return -1;
+	}
+	if (len > CMALINT_MAX_DTB_SIZE) {
+		snprintf(err, errlen, "'%s' is larger than the %zu MiB limit for a device tree blob",
+			 b->input, CMALINT_MAX_DTB_SIZE >> 20);
+		return -1;
+	}
+	/*
+	 * Before version 16 node names were full paths; libfdt 1.6.1's
+	 * fdt_check_full() dereferences NULL on such a blob whose names lack
+	 * a '/'. dtc has written version 17 since 2007: refuse older ones.
+	 */
+	if (fdt_version(blob) < 16) {
+		snprintf(err, errlen, "'%s' is a version %u device tree blob; cmalint reads version 16 and later",
+			 b->input, fdt_version(blob));
+		return -1;
+	}
+	rc = fdt_check_header(blob);
+	if (!rc && fdt_totalsize(blob) > len)
+		rc = -FDT_ERR_TRUNCATED;
+	if (!rc && (stuck = stuck_tag(blob)) >= 0) {
+		snprintf(err, errlen, "'%s' is a corrupt device tree blob: the tag at offset %d of the structure block has a negative length",
+			 b->input, stuck);
+		return -1;
+	}
+	if (!rc)
+		rc = fdt_check_full(blob, len);
+	if (rc) {
+		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", b->input, fdt_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+/* Validate @blob and build the model from it (no overlays). */
+static int load_blob(struct board *b, const void *blob, size_t len, const struct load_opts *o,
+		     char *err, size_t errlen)
+{
+	struct ovl_log log = { 0 };
+
+	if (validate_blob(b, blob, len, err, errlen))
+		return -1;
+	return load_tree(b, blob, o, &log, err, errlen);
+}
+
+int board_load_blob(struct board *b, const char *name, const void *blob, size_t len,
+		    const struct load_opts *o, char *err, size_t errlen)
+{
+	memset(b, 0, sizeof(*b));
+	b->input = xstrdup(name);
+	return load_blob(b, blob, len, o, err, errlen);
 }
 
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen)
@@ -560,20 +695,10 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 			return -1;
 		}
 	}
-	if (len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
-		snprintf(err, errlen, "'%s' is not a device tree blob (bad magic; DTS input needs the .dts extension)",
-			 path);
+	if (validate_blob(b, blob, len, err, errlen) ||
+	    (overlays && overlay_apply_all(&blob, &len, path, o, &log, err, errlen))) {
 		free(blob);
-		return -1;
-	}
-	rc = fdt_check_full(blob, len);
-	if (rc) {
-		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", path, fdt_strerror(rc));
-		free(blob);
-		return -1;
-	}
-	if (overlays && overlay_apply_all(&blob, &len, path, o, &log, err, errlen)) {
-		free(blob);
+		ovl_log_release(&log);
 		return -1;
 	}
 	rc = load_tree(b, blob, o, &log, err, errlen);

@@ -142,6 +142,10 @@ struct load_opts {
 /* Input limits (see docs/limits.md). */
 #define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)
 #define CMALINT_MAX_NODES 100000
+#define CMALINT_MAX_DEPTH 64		/* nesting, as the kernel's unflattening allows */
+#define CMALINT_MAX_REGIONS 4096	/* each of: memory banks, /memreserve/ entries,
+					 * /reserved-memory children, their reg and
+					 * alloc-ranges entries */
 
 /*
  * board_load - read @path (DTB or DTS), validate it and build the model.
@@ -150,6 +154,12 @@ struct load_opts {
  * compile, values that wrap past 2^64).
  */
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen);
+/*
+ * board_load_blob - the same for a DTB already in memory; @name stands for
+ * the input in messages and in b->input. board_load() ends here.
+ */
+int board_load_blob(struct board *b, const char *name, const void *blob, size_t len,
+		    const struct load_opts *o, char *err, size_t errlen);
 void board_release(struct board *b);
 
 /* dma-ranges: at most this many entries of one property are read. */

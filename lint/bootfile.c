@@ -608,9 +608,12 @@ int bootfile_parse_grub(const char *name, const char *text, const char *label,
 				cur->title = xstrdup(w[0]);
 				cur->path = xstrdup(idx);
 				cur->line = line;
-				for (size_t j = 1; j + 1 < nw; j++)
-					if (!strcmp(w[j], "--id") || !strcmp(w[j], "$menuentry_id_option"))
-						cur->id = xstrdup(w[j + 1]);
+				for (size_t j = 1; j + 1 < nw; j++) {
+					if (strcmp(w[j], "--id") && strcmp(w[j], "$menuentry_id_option"))
+						continue;
+					free(cur->id);	/* the last --id counts */
+					cur->id = xstrdup(w[j + 1]);
+				}
 			}
 			free_words(w, nw);
 			continue;

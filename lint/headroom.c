@@ -77,6 +77,23 @@ static uint64_t swiotlb_bytes(const struct board *b, const struct profile *p, co
 	return 0;
 }
 
+/*
+ * managed - cma - min without overflow: each term may reach 2^64 on a
+ * tree with absurd sizes. The difference saturates at +-INT64_MAX (only
+ * trees with more than 8 EiB of RAM get there), so that -headroom, which
+ * messages print, is always defined.
+ */
+static int64_t headroom_diff(uint64_t managed, uint64_t cma, uint64_t min)
+{
+	__int128 d = (__int128)managed - cma - min;
+
+	if (d > INT64_MAX)
+		return INT64_MAX;
+	if (d < -INT64_MAX)
+		return -INT64_MAX;
+	return (int64_t)d;
+}
+
 void headroom_estimate(struct headroom *h, const struct board *b, const struct profile *p,
 		       const struct kmodel *k, uint64_t kernel_image)
 {
@@ -147,5 +164,5 @@ void headroom_estimate(struct headroom *h, const struct board *b, const struct p
 			min_kb = rec * page_kb;
 	}
 	h->min_watermark = min_kb * 1024;
-	h->headroom = (int64_t)h->managed - (int64_t)h->cma - (int64_t)h->min_watermark;
+	h->headroom = headroom_diff(h->managed, h->cma, h->min_watermark);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "json_util.h"
 #include "util.h"
@@ -51,14 +52,71 @@ cJSON *json_loc(const struct srcloc *loc)
 	return o;
 }
 
-int json_print(FILE *out, cJSON *doc)
+/* Length of the well-formed UTF-8 sequence at @p (at most @n bytes), 0 if there is none. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	size_t len;
+	uint32_t cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		cp = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		cp = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		cp = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	/* overlong forms, UTF-16 surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+char *json_text(const cJSON *doc)
 {
 	char *text = cJSON_Print(doc);
-	int rc;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
 
 	if (!text)
 		die("out of memory");
-	rc = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+	n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		size_t l = utf8_seq((const unsigned char *)text + i, n - i);
+
+		if (l) {
+			sb_addn(&sb, text + i, l);
+			i += l;
+		} else {
+			sb_add(&sb, "\xef\xbf\xbd");	/* U+FFFD REPLACEMENT CHARACTER */
+			i++;
+		}
+	}
+	sb_add(&sb, "\n");
+	cJSON_free(text);
+	return sb_detach(&sb);
+}
+
+int json_print(FILE *out, cJSON *doc)
+{
+	char *text = json_text(doc);
+	int rc;
+
+	rc = fputs(text, out) < 0 ? -1 : 0;
 	free(text);
 	return rc;
 }

@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "board.h"
 
@@ -17,7 +18,13 @@ void json_add_i64(cJSON *obj, const char *name, int64_t v);
 void json_add_str(cJSON *obj, const char *name, const char *s);
 /* {"file","line","column"} or null. */
 cJSON *json_loc(const struct srcloc *loc);
-/* Print @doc to @out with a trailing newline; 0 or -1. */
+/*
+ * json_text - @doc as allocated text with a trailing newline. Bytes that
+ * are not well-formed UTF-8 (node names, command lines and log lines may
+ * hold any) become U+FFFD, so the document is always valid JSON.
+ */
+char *json_text(const cJSON *doc);
+/* Print @doc to @out as json_text() does; 0 or -1. */
 int json_print(FILE *out, cJSON *doc);
 
 #endif

@@ -934,13 +934,11 @@ static void reserve_memmap(struct kmodel *k, const struct board *b, const struct
 		per = (pps * 64 + pmd - 1) / pmd * pmd;
 	}
 	for (size_t i = 0; i < b->nram; i++) {
-		uint64_t end = b->ram[i].base + b->ram[i].size;
+		uint64_t first = b->ram[i].base / sec, end = b->ram[i].base + b->ram[i].size;
 
-		for (uint64_t s0 = b->ram[i].base / sec; s0 <= (end - 1) / sec; s0++) {
-			if (s0 != last)
-				nsec++;
-			last = s0;
-		}
+		/* sections first..(end - 1) / sec, counted once, not walked: a bank may span 2^37 */
+		nsec += (end - 1) / sec - first + (first != last);
+		last = (end - 1) / sec;
 	}
 	if (!nsec || nsec > UINT64_MAX / per)
 		return;

@@ -33,21 +33,33 @@ void mlist_add(struct mlist *l, uint64_t base, uint64_t end)
 	l->r[i].end = end;
 }
 
+/* Append a range past the end of a sorted list (no search, no merge). */
+static void mlist_append(struct mlist *l, uint64_t base, uint64_t end)
+{
+	l->r = grow_array(l->r, sizeof(*l->r), l->n + 1, &l->cap);
+	l->r[l->n].base = base;
+	l->r[l->n].end = end;
+	l->n++;
+}
+
 void mlist_remove(struct mlist *l, uint64_t base, uint64_t end)
 {
 	struct mlist out = { 0 };
 
+	if (base >= end)
+		return;
+	/* The pieces stay sorted and apart: one pass, linear in the list. */
 	for (size_t i = 0; i < l->n; i++) {
 		struct mrange r = l->r[i];
 
 		if (r.end <= base || r.base >= end) {
-			mlist_add(&out, r.base, r.end);
+			mlist_append(&out, r.base, r.end);
 			continue;
 		}
 		if (r.base < base)
-			mlist_add(&out, r.base, base);
+			mlist_append(&out, r.base, base);
 		if (r.end > end)
-			mlist_add(&out, end, r.end);
+			mlist_append(&out, end, r.end);
 	}
 	free(l->r);
 	*l = out;

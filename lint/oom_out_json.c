@@ -5,6 +5,7 @@
  * cJSON keeps numbers as doubles, which lose exactness above 2^53; every
  * byte count and address is therefore written as raw decimal text.
  */
+#include "json_util.h"
 #include "oom.h"
 #include "util.h"
 #include "version.h"
@@ -237,7 +238,7 @@ char *oom_format_json(const struct oom_log *log)
 {
 	cJSON *root = cJSON_CreateObject(), *tool, *arr, *s;
 	size_t i, sum[3] = { 0, 0, 0 };
-	char *text, *out;
+	char *out;
 
 	cJSON_AddItemToObject(root, "schema_version", u64(1));
 	tool = cJSON_AddObjectToObject(root, "tool");
@@ -266,11 +267,7 @@ char *oom_format_json(const struct oom_log *log)
 	cJSON_AddItemToObject(s, "errors", u64(sum[0]));
 	cJSON_AddItemToObject(s, "warnings", u64(sum[1]));
 	cJSON_AddItemToObject(s, "infos", u64(sum[2]));
-	text = cJSON_Print(root);
+	out = json_text(root);
 	cJSON_Delete(root);
-	if (!text)
-		die("out of memory");
-	out = xasprintf("%s\n", text);
-	cJSON_free(text);
 	return out;
 }

@@ -1198,7 +1198,10 @@ int emit_svg(FILE *out, const struct emit_run *run)
 
 		if (run->boards[i].error)
 			continue;
-		snprintf(pfx, sizeof(pfx), nok > 1 ? "b%zu-" : "", j++);
+		pfx[0] = '\0';
+		if (nok > 1)
+			snprintf(pfx, sizeof(pfx), "b%zu-", j);
+		j++;
 		svg_board(&one, &run->boards[i], pfx, &w, &h);
 		if (nok == 1) {
 			sb_addn(&sb, one.buf, one.len);

@@ -102,9 +102,6 @@ static void board_ctx(struct board_result *res, struct lint_ctx *ctx)
 void lint_board(struct board_result *res, const char *path, const struct run_opts *o)
 {
 	char err[1024];
-	struct lint_ctx ctx;
-	const char *args = NULL, *source = NULL;
-	const struct srcloc *loc = NULL;
 
 	memset(res, 0, sizeof(*res));
 	res->input = xstrdup(path);
@@ -112,6 +109,16 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 		res->error = xstrdup(err);
 		return;
 	}
+	lint_loaded_board(res, o);
+}
+
+void lint_loaded_board(struct board_result *res, const struct run_opts *o)
+{
+	char err[1024];
+	struct lint_ctx ctx;
+	const char *path = res->input, *args = NULL, *source = NULL;
+	const struct srcloc *loc = NULL;
+
 	settle(res, path, o);
 	if (profile_finish(&res->profile, err, sizeof(err))) {
 		res->error = xasprintf("'%s': %s", path, err);

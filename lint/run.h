@@ -69,6 +69,11 @@ struct board_result {
 void run_opts_init(struct run_opts *o);
 /* lint_board - run the whole pipeline; on input errors res->error is set. */
 void lint_board(struct board_result *res, const char *path, const struct run_opts *o);
+/*
+ * lint_loaded_board - the pipeline after the input: @res has input and a
+ * loaded board (board_load() or board_load_blob() on res->board).
+ */
+void lint_loaded_board(struct board_result *res, const struct run_opts *o);
 void board_result_release(struct board_result *res);
 /* lint_board_late - run the late rules over a linted board with @late. */
 void lint_board_late(struct board_result *res, const struct late_facts *late);

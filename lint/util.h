@@ -28,7 +28,7 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *PRINTF(1, 2) xasprintf(const char *fmt, ...);
-char *xvasprintf(const char *fmt, va_list ap);
+char *PRINTF(1, 0) xvasprintf(const char *fmt, va_list ap);
 
 /* qsort() that accepts an empty (NULL) array, which qsort itself must not be given. */
 void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
