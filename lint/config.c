@@ -37,6 +37,10 @@ static int PRINTF(2, 3) fail(struct vctx *v, const char *fmt, ...)
 	if (n >= 0 && (size_t)n < v->errlen)
 		vsnprintf(v->err + n, v->errlen - (size_t)n, fmt, ap);
 	va_end(ap);
+	/* keys and values come from the file: keep the message on one line */
+	for (char *c = v->err; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 	return -1;
 }
 

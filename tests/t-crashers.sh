@@ -52,6 +52,10 @@ for f in fuzz/regress/bootfile/*; do
 		run "$f ($fmt)" "$bin" --format json --bootargs-file "$f" --bootargs-format "$fmt" "$board"
 	done
 done
+for f in fuzz/regress/config/*; do
+	run "$f (--config)" "$bin" --format json --config "$f" "$board"
+	run "$f (--baseline)" "$bin" --format json --no-config --baseline "$f" "$board"
+done
 for f in fuzz/regress/kconfig/*; do
 	run "$f" "$bin" --format json --kconfig "$f" "$board"
 done
