@@ -951,7 +951,6 @@ static void reserve_memmap(struct kmodel *k, const struct board *b, const struct
 
 		used = (used + p->page_size - 1) / p->page_size * p->page_size;
 		mlist_add(&k->mb.reserved, at, at + used);
-		k->early_top = used;
 	}
 }
 

@@ -47,8 +47,6 @@ enum region_reason {
 	RR_DEFAULT_NO_ROOM,
 	RR_DEFAULT_FIXED_BUSY,
 	RR_DEFAULT_LOWHIGH_BOUNDARY,
-	RR_DEFAULT_SHADOWED,	/* <= 5.5: a DT default exists, cma= ignored */
-	RR_DEFAULT_NOT_ON_ARCH,	/* riscv < 5.10: no dma_contiguous_reserve */
 	RR_CMA_ZONE_STRADDLE,	/* spans two zones: activation fails */
 };
 
@@ -103,7 +101,6 @@ struct kmodel {
 	uint64_t reserved_bytes;
 	unsigned cma_areas;
 	unsigned saved_regions;		/* entries the reserved-memory table had to hold */
-	uint64_t early_top;		/* memmap allocated top-down before the default area */
 	uint64_t memmap_unplaced;	/* memmap taken before the default area, place unknown (5.10) */
 	struct memblock mb;		/* the bookkeeping after the prediction */
 };
