@@ -599,19 +599,18 @@ static int stuck_tag(const void *fdt)
 	return -1;
 }
 
-/* Validate an untrusted @blob (already read, named by b->input) before anything walks it. */
-static int validate_blob(struct board *b, const void *blob, size_t len, char *err, size_t errlen)
+int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen)
 {
 	int rc, stuck;
 
 	if (len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
 		snprintf(err, errlen, "'%s' is not a device tree blob (bad magic; DTS input needs the .dts extension)",
-			 b->input);
+			 name);
 		return -1;
 	}
 	if (len > CMALINT_MAX_DTB_SIZE) {
 		snprintf(err, errlen, "'%s' is larger than the %zu MiB limit for a device tree blob",
-			 b->input, CMALINT_MAX_DTB_SIZE >> 20);
+			 name, CMALINT_MAX_DTB_SIZE >> 20);
 		return -1;
 	}
 	/*
@@ -621,7 +620,7 @@ static int validate_blob(struct board *b, const void *blob, size_t len, char *er
 	 */
 	if (fdt_version(blob) < 16) {
 		snprintf(err, errlen, "'%s' is a version %u device tree blob; cmalint reads version 16 and later",
-			 b->input, fdt_version(blob));
+			 name, fdt_version(blob));
 		return -1;
 	}
 	rc = fdt_check_header(blob);
@@ -629,13 +628,13 @@ static int validate_blob(struct board *b, const void *blob, size_t len, char *er
 		rc = -FDT_ERR_TRUNCATED;
 	if (!rc && (stuck = stuck_tag(blob)) >= 0) {
 		snprintf(err, errlen, "'%s' is a corrupt device tree blob: the tag at offset %d of the structure block has a negative length",
-			 b->input, stuck);
+			 name, stuck);
 		return -1;
 	}
 	if (!rc)
 		rc = fdt_check_full(blob, len);
 	if (rc) {
-		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", b->input, fdt_strerror(rc));
+		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", name, fdt_strerror(rc));
 		return -1;
 	}
 	return 0;
@@ -647,7 +646,7 @@ static int load_blob(struct board *b, const void *blob, size_t len, const struct
 {
 	struct ovl_log log = { 0 };
 
-	if (validate_blob(b, blob, len, err, errlen))
+	if (fdt_blob_validate(b->input, blob, len, err, errlen))
 		return -1;
 	return load_tree(b, blob, o, &log, err, errlen);
 }
@@ -695,7 +694,7 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 			return -1;
 		}
 	}
-	if (validate_blob(b, blob, len, err, errlen) ||
+	if (fdt_blob_validate(path, blob, len, err, errlen) ||
 	    (overlays && overlay_apply_all(&blob, &len, path, o, &log, err, errlen))) {
 		free(blob);
 		ovl_log_release(&log);

@@ -178,6 +178,15 @@ void board_release(struct board *b);
 uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
 
 /*
+ * fdt_blob_validate - check an untrusted blob before anything walks it:
+ * magic, size limit, version 16 or later, header, structure tags that
+ * advance (libfdt 1.6.1 loops on a negative property length), then
+ * fdt_check_full(). @name names it in the message. returns: 0, or -1 with
+ * one line in @err.
+ */
+int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen);
+
+/*
  * ram_bank_parse - "SIZE[@BASE]" (e.g. "2G@0x40000000") as given with --ram
  * or in a configuration. returns: 0, or -1 when it is not a non-empty bank
  * within 64 bits.

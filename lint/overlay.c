@@ -23,7 +23,7 @@ static bool is_source(const char *path)
 static void *load_overlay(const char *path, const struct load_opts *o, size_t *len, char *err, size_t errlen)
 {
 	void *blob;
-	int rc;
+	char msg[1024];
 
 	if (is_source(path)) {
 		struct dts_opts d = { .include_dirs = o->include_dirs };
@@ -39,14 +39,9 @@ static void *load_overlay(const char *path, const struct load_opts *o, size_t *l
 			return NULL;
 		}
 	}
-	if (*len < sizeof(struct fdt_header) || fdt_magic(blob) != FDT_MAGIC) {
-		snprintf(err, errlen, "overlay '%s' is not a device tree blob (bad magic)", path);
-		free(blob);
-		return NULL;
-	}
-	rc = fdt_check_full(blob, *len);
-	if (rc) {
-		snprintf(err, errlen, "overlay '%s' is a corrupt device tree blob: %s", path, fdt_strerror(rc));
+	/* the checks a base gets: libfdt 1.6.1 crashes or loops on some broken blobs */
+	if (fdt_blob_validate(path, blob, *len, msg, sizeof(msg))) {
+		snprintf(err, errlen, "overlay %s", msg);
 		free(blob);
 		return NULL;
 	}

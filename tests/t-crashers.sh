@@ -39,6 +39,7 @@ shopt -s nullglob
 for f in fuzz/regress/dtb/* fuzz/regress/pipeline/*; do
 	run "$f" "$bin" --format json "$f"
 	run "$f (--kernel 5.4)" "$bin" --kernel 5.4 "$f"
+	run "$f (as an overlay)" "$bin" --format json --overlay "$f" "$board"
 done
 for f in fuzz/regress/oom/*; do
 	run "$f" "$bin" oom --format json "$f"
