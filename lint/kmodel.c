@@ -91,7 +91,7 @@ static struct kregion *add_region(struct kmodel *k)
 	return r;
 }
 
-static bool root_format_ok(const struct board *b, const struct profile *p)
+static bool root_format_ok(const struct board *b)
 {
 	const struct rmem_root *rm = &b->rmem;
 
@@ -101,7 +101,6 @@ static bool root_format_ok(const struct board *b, const struct profile *p)
 		return false;
 	if (!rm->has_ranges)
 		return false;
-	(void)p;
 	return true;
 }
 
@@ -991,7 +990,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	if (b->rmem.present) {
 		bool name_ok = kver_ge(p->kernel, 5, 17) || !strcmp(b->rmem.name, "reserved-memory");
 
-		k->rmem_ignored = !name_ok || !root_format_ok(b, p);
+		k->rmem_ignored = !name_ok || !root_format_ok(b);
 	}
 
 	first_node = k->nregions;

@@ -31,7 +31,6 @@ static bool allocator_memory(const struct kregion *r)
 RULE_CHECK(rmem_overlap)
 {
 	const struct kmodel *k = ctx->kmodel;
-	const struct profile *p = ctx->profile;
 
 	for (size_t i = 0; i < k->nregions; i++) {
 		const struct kregion *a = &k->regions[i];
@@ -65,7 +64,6 @@ RULE_CHECK(rmem_overlap)
 			snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
 				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
 				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
-			(void)p;
 			report_set_kernel_message(out, km);
 		}
 	}

@@ -6,7 +6,7 @@ RULE_CHECK(rmem_too_many)
 {
 	const struct kmodel *k = ctx->kmodel;
 	const struct profile *p = ctx->profile;
-	unsigned lost = 0, noslot = 0;
+	unsigned lost = 0;
 
 	for (size_t i = 0; i < k->nregions; i++) {
 		const struct kregion *r = &k->regions[i];
@@ -14,7 +14,6 @@ RULE_CHECK(rmem_too_many)
 		if (r->reason == RR_NOT_SAVED && !kver_ge(p->kernel, 6, 19))
 			lost++;
 		if (r->reason == RR_CMA_NO_SLOT) {
-			noslot++;
 			report_add(out, rule, SEV_OFF, r->node ? r->node->path : r->name, NULL,
 				   r->node ? rule_loc(r->node, NULL) : NULL,
 				   "'%s' needs a CMA area but all %u slots are taken (CONFIG_CMA_AREAS): it is not created",
@@ -26,5 +25,4 @@ RULE_CHECK(rmem_too_many)
 		report_add(out, rule, SEV_OFF, ctx->board->rmem.path, NULL, NULL,
 			   "%u reserved-memory regions exceed kernel %s's table of %u: the last %u are not set up",
 			   k->saved_regions, p->kernel_str, p->max_reserved_regions, lost);
-	(void)noslot;
 }
