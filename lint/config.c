@@ -96,6 +96,7 @@ static int get_uint(struct vctx *v, const cJSON *item, const char *path, uint64_
 {
 	double d;
 
+	*out = 0;	/* set on every path: no caller reads it uninitialised */
 	if (!cJSON_IsNumber(item))
 		return fail(v, "'%s' must be a whole number from 0 to %llu", path, (unsigned long long)max);
 	d = item->valuedouble;
