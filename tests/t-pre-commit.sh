@@ -29,4 +29,35 @@ echo '{"rules": {"rmem_unknown_property": "error"}}' > .cmalint.json
 CMALINT=$BIN "$HOOK" acme-b.dts > out 2>&1; rc=$?
 check "the project configuration applies" 1 "$rc"
 
+# --- without CMALINT nor cmalint on PATH: the checkout's own build, else built once
+CM=$TMP/cm
+mkdir -p "$CM/tools/ci" "$CM/build" "$TMP/stubs"
+cp "$HOOK" "$CM/tools/"
+cp "$SRC/tools/ci/action.sh" "$CM/tools/ci/"
+cp "$SRC/tools/deps" "$CM/tools/"
+ln -s "$BIN" "$CM/build/cmalint"
+nopath=$(dirname "$(command -v git)")	# no cmalint there
+rm -f .cmalint.json
+PATH=$nopath CMALINT_OPTS="--no-config" "$CM/tools/pre-commit-hook" acme-b.dts > out 2>&1; rc=$?
+check_match "the checkout's build/ when not on PATH" "^acme-b.dts:[0-9]+:[0-9]+: warning: .*\[rmem_unknown_property\]$" "$(cat out)"
+rm "$CM/build/cmalint"
+cat > "$TMP/stubs/cmake" <<'S'
+#!/usr/bin/env bash
+echo "cmake $*" >> "$STUB_LOG"
+case $1 in
+-S) mkdir -p "$4" ;;
+--build) ln -sf "$REAL_BIN" "$2/cmalint" ;;
+esac
+S
+chmod +x "$TMP/stubs/cmake"
+PATH=$TMP/stubs:$nopath STUB_LOG=$TMP/cmake.log REAL_BIN=$BIN CMALINT_OPTS="--no-config" \
+	"$CM/tools/pre-commit-hook" acme-b.dts > out 2>err; rc=$?
+check "built once in build-hook/: lints" 0 "$rc"
+check_match "built once in build-hook/: findings" "^acme-b.dts:[0-9]+:[0-9]+: warning: .*\[rmem_unknown_property\]$" "$(cat out)"
+check_match "built once in build-hook/: from the hook's checkout" "^cmake -S $CM -B $CM/build-hook " "$(cat "$TMP/cmake.log")"
+check_match "built once in build-hook/: said so" "building cmalint in $CM/build-hook" "$(cat err)"
+: > "$TMP/cmake.log"
+PATH=$TMP/stubs:$nopath STUB_LOG=$TMP/cmake.log CMALINT_OPTS="--no-config" "$CM/tools/pre-commit-hook" acme-b.dts > out 2>&1
+check "built once: not again" "" "$(cat "$TMP/cmake.log")"
+
 finish
