@@ -65,6 +65,12 @@ static int check_keys(struct vctx *v, const cJSON *o, const char *where, const c
 		for (const char *const *k = keys; *k; k++)
 			if (!strcmp(*k, m->string))
 				known = true;
+		/* the JSON Schema an editor validates the file with (docs/cmalint-config.schema.json) */
+		if (!*where && !strcmp(m->string, "$schema")) {
+			if (!cJSON_IsString(m))
+				return fail(v, "'$schema' must be a string (the schema's path or URL)");
+			known = true;
+		}
 		key_path(path, sizeof(path), where, m->string);
 		if (!known) {
 			struct strbuf sb = STRBUF_INIT;
