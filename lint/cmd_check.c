@@ -118,20 +118,26 @@ void print_version(void)
 		printf("cmalint %s\n", CMALINT_VERSION);
 }
 
-static int PRINTF(1, 2) bad_usage(const char *fmt, ...)
+/*
+ * One line: the problem, then exactly one hint, @see ("cmalint --help"
+ * unless the problem has a better place to look).
+ */
+static int PRINTF(2, 3) bad_usage(const char *see, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
 	fputs("cmalint: ", stderr);
 	vfprintf(stderr, fmt, ap);
-	fputs(" (see 'cmalint --help')\n", stderr);
+	fprintf(stderr, " (see '%s')\n", see);
 	va_end(ap);
 	return EXIT_TROUBLE;
 }
 
 /* Leave cmd_check() through its cleanup with a usage error. */
-#define USAGE_ERROR(...) do { rc = bad_usage(__VA_ARGS__); goto done; } while (0)
+#define USAGE_ERROR(...) do { rc = bad_usage("cmalint --help", __VA_ARGS__); goto done; } while (0)
+/* The same with another hint than --help. */
+#define USAGE_ERROR_SEE(see, ...) do { rc = bad_usage(see, __VA_ARGS__); goto done; } while (0)
 
 /* Configuration and baseline of a run: loaded before any board is linted. */
 struct run_files {
@@ -380,12 +386,8 @@ int cmd_check(int argc, char **argv)
 			break;
 		case OPT_FORMAT:
 			em = emitter_find(optarg);
-			if (!em) {
-				fprintf(stderr, "cmalint: unknown format '%s' (expected one of: %s)\n", optarg,
-					emitter_names());
-				rc = EXIT_TROUBLE;
-				goto done;
-			}
+			if (!em)
+				USAGE_ERROR("unknown format '%s' (expected one of: %s)", optarg, emitter_names());
 			break;
 		case OPT_MAP:
 			if (!*optarg)
@@ -421,7 +423,7 @@ int cmd_check(int argc, char **argv)
 			const struct rule *r = rule_find(id);
 
 			if (!r)
-				USAGE_ERROR("unknown rule '%s' (see 'cmalint rules')", id);
+				USAGE_ERROR_SEE("cmalint rules", "unknown rule '%s'", id);
 			policy_set(&policy, r->id, off ? SEV_OFF : c == 'E' ? SEV_ERROR : SEV_WARNING);
 			break;
 		}

@@ -17,7 +17,7 @@ int cmd_rules(int argc, char **argv)
 
 	(void)argv;
 	if (argc > 1) {
-		fprintf(stderr, "cmalint: 'rules' takes no arguments\n");
+		fprintf(stderr, "cmalint: 'rules' takes no arguments (see 'cmalint --help')\n");
 		return EXIT_TROUBLE;
 	}
 	oom = oom_rules(&noom);
@@ -46,7 +46,7 @@ int cmd_explain(int argc, char **argv)
 	const char *doc;
 
 	if (argc != 2) {
-		fprintf(stderr, "cmalint: usage: cmalint explain RULE\n");
+		fprintf(stderr, "cmalint: 'explain' takes one rule id (see 'cmalint rules')\n");
 		return EXIT_TROUBLE;
 	}
 	doc = rule_doc(argv[1]);
