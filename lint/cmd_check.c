@@ -22,7 +22,7 @@
 
 static const char usage[] =
 "usage: cmalint [check] [OPTIONS] INPUT...\n"
-"       cmalint rules | explain RULE | oom FILE... | runtime | --version\n"
+"       cmalint rules | explain RULE | oom FILE... | runtime | help [COMMAND] | --version\n"
 "\n"
 "Predict what the Linux kernel will do with a board's reserved memory and CMA.\n"
 "INPUT is a .dtb, a .dts (preprocessed with cpp and compiled with dtc), a live\n"
@@ -63,7 +63,7 @@ static const char usage[] =
 "      --no-config        do not look for .cmalint.json\n"
 "      --baseline FILE    hide the findings FILE accepts; report its stale entries\n"
 "      --write-baseline FILE  record the current findings in FILE (and hide them)\n"
-"  -h, --help             this help\n"
+"  -h, --help             this help; 'cmalint help COMMAND' or 'COMMAND --help' for the others\n"
 "      --version          print the version\n"
 "\n"
 "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.\n";
