@@ -187,6 +187,12 @@ uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
 int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen);
 
 /*
+ * fdt_error_text - a libfdt error code (-FDT_ERR_* or FDT_ERR_*) as a
+ * lowercase phrase for messages; fdt_strerror() names are not shown to users.
+ */
+const char *fdt_error_text(int err);
+
+/*
  * ram_bank_parse - "SIZE[@BASE]" (e.g. "2G@0x40000000") as given with --ram
  * or in a configuration. returns: 0, or -1 when it is not a non-empty bank
  * within 64 bits.

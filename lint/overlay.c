@@ -143,8 +143,8 @@ int overlay_apply_all(void **blob, size_t *len, const char *base, const struct l
 			rc = fdt_overlay_apply(merged, obl);
 		free(obl);
 		if (rc) {
-			snprintf(err, errlen, "cannot apply overlay '%s' to '%s': %s%s", *ov, base, fdt_strerror(rc),
-				 rc == -FDT_ERR_NOTFOUND ? " (a label or path it targets is not in the base; DTS bases are compiled with symbols, DTB bases need dtc -@)" : "");
+			snprintf(err, errlen, "cannot apply overlay '%s' to '%s': %s", *ov, base,
+				 rc == -FDT_ERR_NOTFOUND ? "a label or path it targets is not in the base (DTS bases are compiled with symbols, DTB bases need dtc -@)" : fdt_error_text(rc));
 			free(merged);
 			return -1;
 		}
