@@ -569,6 +569,11 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 	return 0;
 }
 
+static bool is_dtb(const void *buf, size_t len)
+{
+	return len >= 4 && fdt_magic(buf) == FDT_MAGIC;
+}
+
 static bool looks_like_dts(const char *path)
 {
 	size_t l = strlen(path);
@@ -662,9 +667,8 @@ int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err,
 		snprintf(err, errlen, "'%s' is empty: not a device-tree blob", name);
 		return -1;
 	}
-	if (len < 4 || fdt_magic(blob) != FDT_MAGIC) {
-		snprintf(err, errlen, "'%s': %s (DTS input needs the .dts extension)", name,
-			 fdt_error_text(-FDT_ERR_BADMAGIC));
+	if (!is_dtb(blob, len)) {
+		snprintf(err, errlen, "'%s': %s", name, fdt_error_text(-FDT_ERR_BADMAGIC));
 		return -1;
 	}
 	if (len < sizeof(struct fdt_header)) {
@@ -742,16 +746,8 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 		if (!blob)
 			return -1;
 		b->live_tree = true;
-	} else if (looks_like_dts(path)) {
-		/* overlays refer to the base's labels: keep them (dtc -@) */
-		struct dts_opts d = { .include_dirs = o ? o->include_dirs : NULL, .symbols = overlays };
-
-		b->src = xcalloc(1, sizeof(*b->src));
-		blob = dts_compile_ex(path, &d, b->src, &len, err, errlen);
-		if (!blob)
-			return -1;
-		b->dts_file = xstrdup(path);
 	} else {
+		/* the content decides: a DTB by its magic whatever the name, else source */
 		blob = read_file(path, CMALINT_MAX_DTB_SIZE, &len);
 		if (!blob) {
 			if (errno == EFBIG)
@@ -759,6 +755,22 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 					 path, CMALINT_MAX_DTB_SIZE >> 20);
 			else
 				snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+			return -1;
+		}
+		if (!is_dtb(blob, len) && (looks_like_dts(path) || dts_text_is_source(blob, len))) {
+			/* overlays refer to the base's labels: keep them (dtc -@) */
+			struct dts_opts d = { .include_dirs = o ? o->include_dirs : NULL, .symbols = overlays };
+
+			free(blob);
+			b->src = xcalloc(1, sizeof(*b->src));
+			blob = dts_compile_ex(path, &d, b->src, &len, err, errlen);
+			if (!blob)
+				return -1;
+			b->dts_file = xstrdup(path);
+		} else if (len && !is_dtb(blob, len)) {
+			snprintf(err, errlen, "'%s': %s, nor device-tree source (no /dts-v1/ tag or #include)",
+				 path, fdt_error_text(-FDT_ERR_BADMAGIC));
+			free(blob);
 			return -1;
 		}
 	}

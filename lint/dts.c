@@ -130,6 +130,24 @@ static void dtc_argv(const char ***argv, size_t *n, size_t *cap, const struct dt
 	add_arg(argv, n, cap, NULL);
 }
 
+bool dts_text_is_source(const void *buf, size_t len)
+{
+	static const char *const marks[] = { "/dts-v1/", "#include", "/include/" };
+
+	const char *text = buf;
+
+	if (!len || memchr(buf, '\0', len))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
+		size_t l = strlen(marks[i]);
+
+		for (size_t at = 0; at + l <= len; at++)
+			if (text[at] == marks[i][0] && !memcmp(text + at, marks[i], l))
+				return true;
+	}
+	return false;
+}
+
 void dts_unit_release(struct dts_unit *u)
 {
 	if (!u)

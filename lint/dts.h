@@ -52,6 +52,13 @@ char *dts_annotate(const struct dts_unit *u, char *err, size_t errlen);
 void dts_unit_release(struct dts_unit *u);
 
 /*
+ * dts_text_is_source - whether @buf (not a DTB: no FDT magic) reads as
+ * device-tree source: text without NUL bytes that holds a "/dts-v1/" tag
+ * or an include ("#include", "/include/"), as every board file does.
+ */
+bool dts_text_is_source(const void *buf, size_t len);
+
+/*
  * run_argv - run @argv with stdout to @out_path and stderr to @err_path
  * (either may be NULL for /dev/null). returns: the exit status, 127 when
  * the program cannot be started, or 128 + signal.

@@ -25,19 +25,20 @@ static void *load_overlay(const char *path, const struct load_opts *o, size_t *l
 	void *blob;
 	char msg[1024];
 
-	if (is_source(path)) {
+	/* the content decides: a DTB by its magic whatever the name, else source */
+	blob = read_file(path, CMALINT_MAX_DTB_SIZE, len);
+	if (!blob) {
+		snprintf(err, errlen, "cannot read overlay '%s': %s", path,
+			 errno == EFBIG ? "larger than the limit for a device tree blob" : strerror(errno));
+		return NULL;
+	}
+	if (!(*len >= 4 && fdt_magic(blob) == FDT_MAGIC) && (is_source(path) || dts_text_is_source(blob, *len))) {
 		struct dts_opts d = { .include_dirs = o->include_dirs };
 
+		free(blob);
 		blob = dts_compile_ex(path, &d, NULL, len, err, errlen);
 		if (!blob)
 			return NULL;
-	} else {
-		blob = read_file(path, CMALINT_MAX_DTB_SIZE, len);
-		if (!blob) {
-			snprintf(err, errlen, "cannot read overlay '%s': %s", path,
-				 errno == EFBIG ? "larger than the limit for a device tree blob" : strerror(errno));
-			return NULL;
-		}
 	}
 	/* the checks a base gets: libfdt 1.6.1 crashes or loops on some broken blobs */
 	if (fdt_blob_validate(path, blob, *len, msg, sizeof(msg))) {

@@ -72,4 +72,40 @@ usage "rules with an argument" rules extra
 usage "explain without a rule" explain
 usage "explain unknown rule" explain no_such_rule
 
+# --- the content decides between DTB and DTS, not the file name
+prof=(--kernel 6.12 --arch arm64 --page-size 4K --cma-size-mbytes 32)
+bad=fixtures/cma_alignment/bad-1mib-zynqmp.dts
+dtc -q -I dts -O dtb -o "$TMP/board.dtb" "$bad"
+# findings: "rule node" per line, sorted
+findings() { python3 2>/dev/null -c 'import json,sys; print("\n".join(sorted(f["rule"] + " " + f["node"] for f in json.load(open(sys.argv[1]))["boards"][0]["findings"])))' "$1"; }
+"$bin" "${prof[@]}" --format json "$TMP/board.dtb" >"$TMP/ref.json"
+check "reference DTB exit" 1 "$?"
+cp "$TMP/board.dtb" "$TMP/dtb-named.dts"
+"$bin" "${prof[@]}" --format json "$TMP/dtb-named.dts" >"$TMP/out.json" 2>"$TMP/err"
+check "DTB named .dts: exit" 1 "$?"
+check "DTB named .dts: stderr" "" "$(cat "$TMP/err")"
+check "DTB named .dts: the DTB's findings" "$(findings "$TMP/ref.json")" "$(findings "$TMP/out.json")"
+cp "$bad" "$TMP/dts-named.dtb"
+"$bin" "${prof[@]}" --format gcc "$TMP/dts-named.dtb" >"$TMP/out" 2>"$TMP/err"
+check "DTS named .dtb: exit" 1 "$?"
+check "DTS named .dtb: stderr" "" "$(cat "$TMP/err")"
+check_match "DTS named .dtb: compiled, with source lines" "^$TMP/dts-named.dtb:[0-9]+:[0-9]+: error: .*\[cma_alignment\]" "$(cat "$TMP/out")"
+printf 'these are notes, not a board\n' >"$TMP/notes.dtb"
+"$bin" "$TMP/notes.dtb" >"$TMP/out" 2>"$TMP/err"
+check "text named .dtb: exit" 2 "$?"
+check "text named .dtb: one line naming the file and why" \
+	"cmalint: '$TMP/notes.dtb': bad magic: not a device-tree blob, nor device-tree source (no /dts-v1/ tag or #include)" \
+	"$(cat "$TMP/err")"
+# overlays likewise: a compiled overlay named .dtso, a source overlay named .dtbo
+ov=fixtures/bsp/overlay
+dtc -q -I dts -O dtb -o "$TMP/compiled.dtso" "$ov/cma-misaligned.dtso"
+cp "$ov/cma-misaligned.dtso" "$TMP/source.dtbo"
+for o in "$TMP/compiled.dtso" "$TMP/source.dtbo"; do
+	"$bin" "${prof[@]}" --format json --overlay "$o" "$ov/base.dts" >"$TMP/out.json" 2>"$TMP/err"
+	rc=$?
+	check "overlay $(basename "$o"): exit" 1 "$rc"
+	check "overlay $(basename "$o"): stderr" "" "$(cat "$TMP/err")"
+	check_match "overlay $(basename "$o"): applied" "cma_alignment /reserved-memory/linux,cma" "$(findings "$TMP/out.json")"
+done
+
 finish
