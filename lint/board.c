@@ -731,24 +731,37 @@ int board_load_blob(struct board *b, const char *name, const void *blob, size_t 
 	return load_blob(b, blob, len, o, err, errlen);
 }
 
+const char *input_name(const char *path)
+{
+	return strcmp(path, CMALINT_STDIN_ARG) ? path : CMALINT_STDIN_NAME;
+}
+
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen)
 {
 	struct ovl_log log = { 0 };
 	bool overlays = o && o->overlays && o->overlays[0];
+	bool from_stdin = !strcmp(path, CMALINT_STDIN_ARG) && o && o->stdin_data;
+	const char *name = input_name(path);
 	void *blob;
 	size_t len;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
-	b->input = xstrdup(path);
-	if (livetree_detect(path)) {
+	b->input = xstrdup(name);
+	if (!from_stdin && livetree_detect(path)) {
 		blob = livetree_read(path, &len, err, errlen);
 		if (!blob)
 			return -1;
 		b->live_tree = true;
 	} else {
 		/* the content decides: a DTB by its magic whatever the name, else source */
-		blob = read_file(path, CMALINT_MAX_DTB_SIZE, &len);
+		if (from_stdin) {
+			len = o->stdin_len;
+			blob = xmalloc(len + 1);
+			memcpy(blob, o->stdin_data, len);
+		} else {
+			blob = read_file(path, CMALINT_MAX_DTB_SIZE, &len);
+		}
 		if (!blob) {
 			if (errno == EFBIG)
 				snprintf(err, errlen, "'%s' is larger than the %zu MiB limit for a device tree blob",
@@ -757,25 +770,29 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 				snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
 			return -1;
 		}
-		if (!is_dtb(blob, len) && (looks_like_dts(path) || dts_text_is_source(blob, len))) {
+		if (!is_dtb(blob, len) && ((!from_stdin && looks_like_dts(path)) || dts_text_is_source(blob, len))) {
 			/* overlays refer to the base's labels: keep them (dtc -@) */
 			struct dts_opts d = { .include_dirs = o ? o->include_dirs : NULL, .symbols = overlays };
 
+			if (from_stdin) {
+				d.text = o->stdin_data;
+				d.text_len = o->stdin_len;
+			}
 			free(blob);
 			b->src = xcalloc(1, sizeof(*b->src));
-			blob = dts_compile_ex(path, &d, b->src, &len, err, errlen);
+			blob = dts_compile_ex(name, &d, b->src, &len, err, errlen);
 			if (!blob)
 				return -1;
-			b->dts_file = xstrdup(path);
+			b->dts_file = xstrdup(name);
 		} else if (len && !is_dtb(blob, len)) {
 			snprintf(err, errlen, "'%s': %s, nor device-tree source (no /dts-v1/ tag or #include)",
-				 path, fdt_error_text(-FDT_ERR_BADMAGIC));
+				 name, fdt_error_text(-FDT_ERR_BADMAGIC));
 			free(blob);
 			return -1;
 		}
 	}
-	if (fdt_blob_validate(path, blob, len, err, errlen) ||
-	    (overlays && overlay_apply_all(&blob, &len, path, o, &log, err, errlen))) {
+	if (fdt_blob_validate(name, blob, len, err, errlen) ||
+	    (overlays && overlay_apply_all(&blob, &len, name, o, &log, err, errlen))) {
 		free(blob);
 		ovl_log_release(&log);
 		return -1;

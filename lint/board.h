@@ -137,7 +137,17 @@ struct load_opts {
 	const char *const *overlays;	/* --overlay, NULL-terminated */
 	const struct ram_bank *ram;	/* --ram banks (node NULL) */
 	size_t nram;
+	/* The input "-": standard input, read once before any board (NULL: not given). */
+	const void *stdin_data;
+	size_t stdin_len;
 };
+
+/* The input "-" reads standard input and is reported under this name, as gcc and cpp do. */
+#define CMALINT_STDIN_ARG "-"
+#define CMALINT_STDIN_NAME "<stdin>"
+
+/* The name an input is reported under: "<stdin>" for "-", else @path. */
+const char *input_name(const char *path);
 
 /* Input limits (see docs/limits.md). */
 #define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)

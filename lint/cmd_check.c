@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "baseline.h"
 #include "bootfile.h"
@@ -26,8 +27,9 @@ static const char usage[] =
 "\n"
 "Predict what the Linux kernel will do with a board's reserved memory and CMA.\n"
 "INPUT is a .dtb, a .dts (preprocessed with cpp and compiled with dtc), a live\n"
-"tree (/sys/firmware/fdt, /proc/device-tree), or a directory: every *.dtb and\n"
-"*.dts below it is a board.\n"
+"tree (/sys/firmware/fdt, /proc/device-tree), a directory: every *.dtb and\n"
+"*.dts below it is a board, or '-': a DTB or DTS on standard input, reported\n"
+"as <stdin>. The content tells a DTB (magic 0xd00dfeed) from a DTS.\n"
 "\n"
 "  -I DIR                 include path for DTS preprocessing (repeatable)\n"
 "      --overlay FILE     apply an overlay (.dtbo, or .dtso/.dts source) before\n"
@@ -278,6 +280,9 @@ int cmd_check(int argc, char **argv)
 	struct kconfig kc;
 	bool have_kc = false;
 	char err[1024];
+	/* the input "-" */
+	void *stdin_data = NULL;
+	size_t stdin_len = 0;
 
 	run_opts_init(&o);
 	optind = 1;
@@ -476,6 +481,27 @@ int cmd_check(int argc, char **argv)
 		o.bootargs_loc.file = bf.file;
 		o.bootargs_loc.line = bf.line;
 	}
+	/* "-": the board on standard input, read once before the boards are linted */
+	for (int i = optind; i < argc; i++) {
+		if (strcmp(argv[i], CMALINT_STDIN_ARG))
+			continue;
+		if (stdin_data)
+			USAGE_ERROR("%s", "'-' (standard input) given more than once");
+		if (isatty(STDIN_FILENO))
+			USAGE_ERROR("%s", "'-' reads a DTB or DTS from standard input, which is a terminal");
+		stdin_data = read_stream(stdin, CMALINT_MAX_DTB_SIZE, &stdin_len);
+		if (!stdin_data) {
+			if (errno == EFBIG)
+				fprintf(stderr, "cmalint: '%s' is larger than the %zu MiB limit for a device tree\n",
+					CMALINT_STDIN_NAME, CMALINT_MAX_DTB_SIZE >> 20);
+			else
+				fprintf(stderr, "cmalint: cannot read '%s': %s\n", CMALINT_STDIN_NAME, strerror(errno));
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+	}
+	o.load.stdin_data = stdin_data;
+	o.load.stdin_len = stdin_len;
 	if (mappath && argc - optind > 1 && !svg_map_is_dir(mappath))
 		USAGE_ERROR("--map '%s' is a file but there are %d inputs: give a directory (DIR/)", mappath,
 				 argc - optind);
@@ -560,6 +586,7 @@ done:
 	free(boot);
 	policy_release(&policy);
 	bootfile_result_release(&bf);
+	free(stdin_data);
 	if (have_kc)
 		kconfig_release(&kc);
 	return rc;

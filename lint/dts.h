@@ -13,6 +13,13 @@
 struct dts_opts {
 	const char *const *include_dirs;	/* -I, NULL-terminated (may be NULL) */
 	bool symbols;			/* dtc -@: keep labels for overlays */
+	/*
+	 * Source already in memory (standard input), or NULL: then the path
+	 * only names it, cpp reads it on its standard input and its line
+	 * markers, hence messages and locations, say "<stdin>".
+	 */
+	const void *text;
+	size_t text_len;
 };
 
 /*
@@ -64,5 +71,7 @@ bool dts_text_is_source(const void *buf, size_t len);
  * the program cannot be started, or 128 + signal.
  */
 int run_argv(const char *const *argv, const char *out_path, const char *err_path);
+/* run_argv_in - run_argv() with standard input from @in_path (NULL: /dev/null). */
+int run_argv_in(const char *const *argv, const char *in_path, const char *out_path, const char *err_path);
 
 #endif

@@ -108,4 +108,29 @@ for o in "$TMP/compiled.dtso" "$TMP/source.dtbo"; do
 	check_match "overlay $(basename "$o"): applied" "cma_alignment /reserved-memory/linux,cma" "$(findings "$TMP/out.json")"
 done
 
+# --- '-': a DTB or a DTS on standard input, reported as <stdin>
+"$bin" "${prof[@]}" --format json - <"$TMP/board.dtb" >"$TMP/out.json" 2>"$TMP/err"
+check "DTB on stdin: exit" 1 "$?"
+check "DTB on stdin: stderr" "" "$(cat "$TMP/err")"
+check "DTB on stdin: reported as <stdin>" '"<stdin>"' "$(jget "$TMP/out.json" 'd["boards"][0]["input"]')"
+check "DTB on stdin: the file's findings" "$(findings "$TMP/ref.json")" "$(findings "$TMP/out.json")"
+"$bin" "${prof[@]}" --format gcc - <"$bad" >"$TMP/out" 2>"$TMP/err"
+check "DTS on stdin: exit" 1 "$?"
+check "DTS on stdin: stderr" "" "$(cat "$TMP/err")"
+check_match "DTS on stdin: located lines of <stdin>" "^<stdin>:[0-9]+:[0-9]+: error: .*\[cma_alignment\]" "$(cat "$TMP/out")"
+"$bin" "${prof[@]}" --format json "$TMP/board.dtb" - <"$bad" >"$TMP/out.json" 2>"$TMP/err"
+check "stdin beside a file: exit" 1 "$?"
+check "stdin beside a file: both boards" "[\"$TMP/board.dtb\", \"<stdin>\"]" "$(jget "$TMP/out.json" '[b["input"] for b in d["boards"]]')"
+printf '/dts-v1/;\n/ {\n\tfoo = <1 ;\n};\n' | "$bin" - >"$TMP/out" 2>"$TMP/err"
+check "broken DTS on stdin: exit" 2 "$?"
+check_match "broken DTS on stdin: one line naming <stdin>" "^cmalint: cannot compile '<stdin>': <stdin>:3" "$(cat "$TMP/err")"
+check "broken DTS on stdin: one line" 1 "$(wc -l <"$TMP/err")"
+"$bin" - </dev/null >"$TMP/out" 2>"$TMP/err"
+check "empty stdin: exit" 2 "$?"
+check "empty stdin: one line" "cmalint: '<stdin>' is empty: not a device-tree blob" "$(cat "$TMP/err")"
+head -c 100 "$TMP/board.dtb" | "$bin" - >"$TMP/out" 2>"$TMP/err"
+check "truncated DTB on stdin: exit" 2 "$?"
+check_match "truncated DTB on stdin: one line" "^cmalint: '<stdin>': the file is truncated: the header says [0-9]+ bytes, the file has 100$" "$(cat "$TMP/err")"
+usage "stdin twice" - - <"$bad"
+
 finish
