@@ -15,6 +15,7 @@
 #include "emit.h"
 #include "kconfig.h"
 #include "out_svg.h"
+#include "overlay.h"
 #include "run.h"
 #include "suppress.h"
 #include "tree.h"
@@ -510,6 +511,18 @@ int cmd_check(int argc, char **argv)
 	o.load.include_dirs = incs;
 	*ARRAY_PUSH(ovls, novls, covls) = NULL;
 	o.load.overlays = ovls;
+	/* every overlay once, before any board: a board given as --overlay is a usage error */
+	for (size_t i = 0; i + 1 < novls; i++) {
+		int r = overlay_check(ovls[i], &o.load, err, sizeof(err));
+
+		if (r > 0)
+			USAGE_ERROR("%s", err);
+		if (r < 0) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+	}
 	o.load.ram = ram;
 	o.load.nram = nram;
 	o.boot_reserved = boot;

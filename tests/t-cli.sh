@@ -133,4 +133,13 @@ check "truncated DTB on stdin: exit" 2 "$?"
 check_match "truncated DTB on stdin: one line" "^cmalint: '<stdin>': the file is truncated: the header says [0-9]+ bytes, the file has 100$" "$(cat "$TMP/err")"
 usage "stdin twice" - - <"$bad"
 
+# --- --overlay with a board (no fragments, no fixups) is a usage error naming the file
+for o in "$ov/base.dts" "$TMP/board.dtb"; do
+	usage "board $(basename "$o") as --overlay" --overlay "$o" "$ov/base.dts"
+	check_match "board $(basename "$o") as --overlay: says it is not an overlay" \
+		"^cmalint: --overlay '$o' is not an overlay: " "$(cat "$TMP/err")"
+done
+# a real overlay still goes through, before and after a board given as one
+usage "overlay then board as --overlay" --overlay "$ov/cma-misaligned.dtso" --overlay "$TMP/board.dtb" "$ov/base.dts"
+
 finish
