@@ -261,6 +261,8 @@ int cmd_check(int argc, char **argv)
 	size_t nincs = 0, cinc = 0, cram = 0;
 	struct ram_bank *ram = NULL;
 	size_t nram = 0;
+	const char **ram_args = NULL;	/* each --ram as given, for messages */
+	size_t nram_args = 0, cram_args = 0;
 	struct range *boot = NULL;
 	size_t nboot = 0, cboot = 0;
 	enum severity fail_on = SEV_ERROR;
@@ -327,7 +329,22 @@ int cmd_check(int argc, char **argv)
 
 			if (ram_bank_parse(optarg, &bank))
 				USAGE_ERROR("--ram '%s' is not SIZE[@BASE] (e.g. 2G@0x40000000) within 64 bits", optarg);
+			/* banks are memory the kernel adds once: a repeated or overlapping one is a typo */
+			for (size_t i = 0; i < nram; i++) {
+				uint64_t lo, hi, e1, e2;
+				char sz[SIZE_STR_MAX];
+
+				if (!ranges_overlap(ram[i].base, ram[i].size, bank.base, bank.size))
+					continue;
+				range_end(ram[i].base, ram[i].size, &e1);
+				range_end(bank.base, bank.size, &e2);
+				lo = ram[i].base > bank.base ? ram[i].base : bank.base;
+				hi = e1 < e2 ? e1 : e2;
+				USAGE_ERROR("--ram '%s' and --ram '%s' overlap by %s from 0x%llx: give each bank once",
+					    ram_args[i], optarg, fmt_size(hi - lo, sz), (unsigned long long)lo);
+			}
 			*ARRAY_PUSH(ram, nram, cram) = bank;
+			*ARRAY_PUSH(ram_args, nram_args, cram_args) = optarg;
 			break;
 		}
 		case OPT_BOOT_RESERVED: {
@@ -596,6 +613,7 @@ done:
 	free(ovls);
 	tree_inputs_release(inputs, ninputs);
 	free(ram);
+	free(ram_args);
 	free(boot);
 	policy_release(&policy);
 	bootfile_result_release(&bf);

@@ -142,4 +142,16 @@ done
 # a real overlay still goes through, before and after a board given as one
 usage "overlay then board as --overlay" --overlay "$ov/cma-misaligned.dtso" --overlay "$TMP/board.dtb" "$ov/base.dts"
 
+# --- --ram: a repeated or overlapping bank is a usage error naming both; adjacent banks add up
+usage "--ram twice" --ram 2G@0x80000000 --ram 2G@0x80000000 "$src"
+check "--ram twice: names both banks" \
+	"cmalint: --ram '2G@0x80000000' and --ram '2G@0x80000000' overlap by 2 GiB from 0x80000000: give each bank once (see 'cmalint --help')" \
+	"$(cat "$TMP/err")"
+usage "--ram overlapping" --ram 2G@0x80000000 --ram 1G@0xc0000000 "$src"
+check_match "--ram overlapping: names both banks" "--ram '2G@0x80000000' and --ram '1G@0xc0000000' overlap by 1 GiB from 0xc0000000" "$(cat "$TMP/err")"
+usage "--ram overlapping by a byte" --ram 2G --ram 1G@0x7fffffff "$src"
+"$bin" --format json --ram 2G@0x80000000 --ram 2G@0x100000000 "$src" >"$TMP/out.json" 2>"$TMP/err"
+check "--ram adjacent: accepted" "" "$(cat "$TMP/err")"
+check "--ram adjacent: both banks" "4294967296" "$(jget "$TMP/out.json" 'd["boards"][0]["memory"]["ram_bytes"]')"
+
 finish
