@@ -112,6 +112,29 @@ static int write_file(const char *path, const void *data, size_t len)
 	return close(fd);
 }
 
+/*
+ * With no -I, cpp (-nostdinc) finds no #include <...> and says "no include
+ * path in which to search for NAME": the hint names -I and, for the
+ * kernel's headers, where they are. "" for other messages.
+ */
+static const char *include_hint(const char *cpp_line, char *buf, size_t len)
+{
+	static const char marker[] = "no include path in which to search for ";
+	const char *name = strstr(cpp_line, marker);
+	size_t top;
+
+	if (!name)
+		return "";
+	name += sizeof(marker) - 1;
+	if (!strncmp(name, "dt-bindings/", 12))
+		return " (pass the directory holding dt-bindings/ with -I DIR: the kernel's include/ or scripts/dtc/include-prefixes)";
+	/* its first component: "vendor/x.h" is found below the directory holding vendor/ */
+	top = strcspn(name, "/");
+	snprintf(buf, len, " (pass the directory holding %.*s%s with -I DIR)", (int)(top < 200 ? top : 200), name,
+		 name[top] == '/' ? "/" : "");
+	return buf;
+}
+
 static void add_arg(const char ***argv, size_t *n, size_t *cap, const char *a)
 {
 	*ARRAY_PUSH(*argv, *n, *cap) = a;
@@ -262,9 +285,9 @@ void *dts_compile_ex(const char *path, const struct dts_opts *o, struct dts_unit
 		goto out;
 	}
 	if (rc != 0) {
-		char *line = first_error_line(cpp_err);
+		char *line = first_error_line(cpp_err), hint[256];
 
-		snprintf(err, errlen, "cannot preprocess '%s': %s", path, line);
+		snprintf(err, errlen, "cannot preprocess '%s': %s%s", path, line, include_hint(line, hint, sizeof(hint)));
 		free(line);
 		goto out;
 	}

@@ -154,4 +154,24 @@ usage "--ram overlapping by a byte" --ram 2G --ram 1G@0x7fffffff "$src"
 check "--ram adjacent: accepted" "" "$(cat "$TMP/err")"
 check "--ram adjacent: both banks" "4294967296" "$(jget "$TMP/out.json" 'd["boards"][0]["memory"]["ram_bytes"]')"
 
+# --- an #include <...> cpp cannot find without -I: one line, one hint naming -I
+printf '/dts-v1/;\n#include <dt-bindings/gpio/gpio.h>\n/ { };\n' >"$TMP/kinc.dts"
+"$bin" "$TMP/kinc.dts" >"$TMP/out" 2>"$TMP/err"
+check "missing dt-bindings: exit" 2 "$?"
+check "missing dt-bindings: one line" 1 "$(wc -l <"$TMP/err")"
+check_match "missing dt-bindings: cpp's message, then the -I hint" \
+	"^cmalint: cannot preprocess '$TMP/kinc.dts': $TMP/kinc.dts:2:[0-9]+: .*dt-bindings/gpio/gpio.h \(pass the directory holding dt-bindings/ with -I DIR: the kernel's include/ or scripts/dtc/include-prefixes\)$" \
+	"$(cat "$TMP/err")"
+printf '/dts-v1/;\n#include <vendor/pools.h>\n/ { };\n' >"$TMP/vinc.dts"
+"$bin" "$TMP/vinc.dts" >"$TMP/out" 2>"$TMP/err"
+check "missing <vendor/...>: exit" 2 "$?"
+check_match "missing <vendor/...>: hint names vendor/ and -I" "vendor/pools.h \(pass the directory holding vendor/ with -I DIR\)$" "$(cat "$TMP/err")"
+# through an include of the board, as the kernel's .dtsi files do: the same hint, still one line
+"$bin" fixtures/bsp/board.dts >"$TMP/out" 2>"$TMP/err"
+check "missing header in a .dtsi: one line" 1 "$(wc -l <"$TMP/err")"
+check "missing header in a .dtsi: one hint" 1 "$(grep -o "(pass the directory" "$TMP/err" | wc -l)"
+# with -I the directory was given: cpp's message alone
+"$bin" -I fixtures/bsp/include "$TMP/kinc.dts" >"$TMP/out" 2>"$TMP/err"
+check_nomatch "with -I: no hint" "pass the directory" "$(cat "$TMP/err")"
+
 finish
