@@ -34,7 +34,7 @@ _cmalint()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=${COMP_WORDS[i]}
 		case $word in
-		check | rules | explain | oom | runtime)
+		check | rules | explain | oom | runtime | help)
 			command=$word
 			break
 			;;
@@ -96,6 +96,13 @@ _cmalint()
 	rules)
 		return
 		;;
+	help)
+		# one command name, right after "help"
+		if ((COMP_CWORD == i + 1)); then
+			mapfile -t COMPREPLY < <(compgen -W "check rules explain oom runtime help" -- "$cur")
+		fi
+		return
+		;;
 	explain)
 		# one rule id, right after the command word
 		if ((COMP_CWORD == i + 1)); then
@@ -129,7 +136,7 @@ _cmalint()
 	mapfile -t dirs < <(compgen -d -- "$cur")
 	mapfile -t files < <(compgen -f -X '!*.dt[sb]' -- "$cur")
 	if [[ -z $command ]] && ((COMP_CWORD == 1)); then
-		mapfile -t words < <(compgen -W "check rules explain oom runtime" -- "$cur")
+		mapfile -t words < <(compgen -W "check rules explain oom runtime help" -- "$cur")
 	fi
 	COMPREPLY=("${words[@]}" "${dirs[@]}" "${files[@]}")
 }

@@ -137,7 +137,17 @@ struct load_opts {
 	const char *const *overlays;	/* --overlay, NULL-terminated */
 	const struct ram_bank *ram;	/* --ram banks (node NULL) */
 	size_t nram;
+	/* The input "-": standard input, read once before any board (NULL: not given). */
+	const void *stdin_data;
+	size_t stdin_len;
 };
+
+/* The input "-" reads standard input and is reported under this name, as gcc and cpp do. */
+#define CMALINT_STDIN_ARG "-"
+#define CMALINT_STDIN_NAME "<stdin>"
+
+/* The name an input is reported under: "<stdin>" for "-", else @path. */
+const char *input_name(const char *path);
 
 /* Input limits (see docs/limits.md). */
 #define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)
@@ -185,6 +195,12 @@ uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
  * one line in @err.
  */
 int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen);
+
+/*
+ * fdt_error_text - a libfdt error code (-FDT_ERR_* or FDT_ERR_*) as a
+ * lowercase phrase for messages; fdt_strerror() names are not shown to users.
+ */
+const char *fdt_error_text(int err);
 
 /*
  * ram_bank_parse - "SIZE[@BASE]" (e.g. "2G@0x40000000") as given with --ram

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "baseline.h"
 #include "bootfile.h"
@@ -14,6 +15,7 @@
 #include "emit.h"
 #include "kconfig.h"
 #include "out_svg.h"
+#include "overlay.h"
 #include "run.h"
 #include "suppress.h"
 #include "tree.h"
@@ -22,12 +24,13 @@
 
 static const char usage[] =
 "usage: cmalint [check] [OPTIONS] INPUT...\n"
-"       cmalint rules | explain RULE | oom FILE... | runtime | --version\n"
+"       cmalint rules | explain RULE | oom FILE... | runtime | help [COMMAND] | --version\n"
 "\n"
 "Predict what the Linux kernel will do with a board's reserved memory and CMA.\n"
 "INPUT is a .dtb, a .dts (preprocessed with cpp and compiled with dtc), a live\n"
-"tree (/sys/firmware/fdt, /proc/device-tree), or a directory: every *.dtb and\n"
-"*.dts below it is a board.\n"
+"tree (/sys/firmware/fdt, /proc/device-tree), a directory: every *.dtb and\n"
+"*.dts below it is a board, or '-': a DTB or DTS on standard input, reported\n"
+"as <stdin>. The content tells a DTB (magic 0xd00dfeed) from a DTS.\n"
 "\n"
 "  -I DIR                 include path for DTS preprocessing (repeatable)\n"
 "      --overlay FILE     apply an overlay (.dtbo, or .dtso/.dts source) before\n"
@@ -63,7 +66,7 @@ static const char usage[] =
 "      --no-config        do not look for .cmalint.json\n"
 "      --baseline FILE    hide the findings FILE accepts; report its stale entries\n"
 "      --write-baseline FILE  record the current findings in FILE (and hide them)\n"
-"  -h, --help             this help\n"
+"  -h, --help             this help; 'cmalint help COMMAND' or 'COMMAND --help' for the others\n"
 "      --version          print the version\n"
 "\n"
 "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.\n";
@@ -118,20 +121,26 @@ void print_version(void)
 		printf("cmalint %s\n", CMALINT_VERSION);
 }
 
-static int PRINTF(1, 2) bad_usage(const char *fmt, ...)
+/*
+ * One line: the problem, then exactly one hint, @see ("cmalint --help"
+ * unless the problem has a better place to look).
+ */
+static int PRINTF(2, 3) bad_usage(const char *see, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
 	fputs("cmalint: ", stderr);
 	vfprintf(stderr, fmt, ap);
-	fputs(" (see 'cmalint --help')\n", stderr);
+	fprintf(stderr, " (see '%s')\n", see);
 	va_end(ap);
 	return EXIT_TROUBLE;
 }
 
 /* Leave cmd_check() through its cleanup with a usage error. */
-#define USAGE_ERROR(...) do { rc = bad_usage(__VA_ARGS__); goto done; } while (0)
+#define USAGE_ERROR(...) do { rc = bad_usage("cmalint --help", __VA_ARGS__); goto done; } while (0)
+/* The same with another hint than --help. */
+#define USAGE_ERROR_SEE(see, ...) do { rc = bad_usage(see, __VA_ARGS__); goto done; } while (0)
 
 /* Configuration and baseline of a run: loaded before any board is linted. */
 struct run_files {
@@ -252,6 +261,8 @@ int cmd_check(int argc, char **argv)
 	size_t nincs = 0, cinc = 0, cram = 0;
 	struct ram_bank *ram = NULL;
 	size_t nram = 0;
+	const char **ram_args = NULL;	/* each --ram as given, for messages */
+	size_t nram_args = 0, cram_args = 0;
 	struct range *boot = NULL;
 	size_t nboot = 0, cboot = 0;
 	enum severity fail_on = SEV_ERROR;
@@ -272,6 +283,9 @@ int cmd_check(int argc, char **argv)
 	struct kconfig kc;
 	bool have_kc = false;
 	char err[1024];
+	/* the input "-" */
+	void *stdin_data = NULL;
+	size_t stdin_len = 0;
 
 	run_opts_init(&o);
 	optind = 1;
@@ -315,7 +329,22 @@ int cmd_check(int argc, char **argv)
 
 			if (ram_bank_parse(optarg, &bank))
 				USAGE_ERROR("--ram '%s' is not SIZE[@BASE] (e.g. 2G@0x40000000) within 64 bits", optarg);
+			/* banks are memory the kernel adds once: a repeated or overlapping one is a typo */
+			for (size_t i = 0; i < nram; i++) {
+				uint64_t lo, hi, e1, e2;
+				char sz[SIZE_STR_MAX];
+
+				if (!ranges_overlap(ram[i].base, ram[i].size, bank.base, bank.size))
+					continue;
+				range_end(ram[i].base, ram[i].size, &e1);
+				range_end(bank.base, bank.size, &e2);
+				lo = ram[i].base > bank.base ? ram[i].base : bank.base;
+				hi = e1 < e2 ? e1 : e2;
+				USAGE_ERROR("--ram '%s' and --ram '%s' overlap by %s from 0x%llx: give each bank once",
+					    ram_args[i], optarg, fmt_size(hi - lo, sz), (unsigned long long)lo);
+			}
 			*ARRAY_PUSH(ram, nram, cram) = bank;
+			*ARRAY_PUSH(ram_args, nram_args, cram_args) = optarg;
 			break;
 		}
 		case OPT_BOOT_RESERVED: {
@@ -380,12 +409,8 @@ int cmd_check(int argc, char **argv)
 			break;
 		case OPT_FORMAT:
 			em = emitter_find(optarg);
-			if (!em) {
-				fprintf(stderr, "cmalint: unknown format '%s' (expected one of: %s)\n", optarg,
-					emitter_names());
-				rc = EXIT_TROUBLE;
-				goto done;
-			}
+			if (!em)
+				USAGE_ERROR("unknown format '%s' (expected one of: %s)", optarg, emitter_names());
 			break;
 		case OPT_MAP:
 			if (!*optarg)
@@ -421,7 +446,7 @@ int cmd_check(int argc, char **argv)
 			const struct rule *r = rule_find(id);
 
 			if (!r)
-				USAGE_ERROR("unknown rule '%s' (see 'cmalint rules')", id);
+				USAGE_ERROR_SEE("cmalint rules", "unknown rule '%s'", id);
 			policy_set(&policy, r->id, off ? SEV_OFF : c == 'E' ? SEV_ERROR : SEV_WARNING);
 			break;
 		}
@@ -474,6 +499,27 @@ int cmd_check(int argc, char **argv)
 		o.bootargs_loc.file = bf.file;
 		o.bootargs_loc.line = bf.line;
 	}
+	/* "-": the board on standard input, read once before the boards are linted */
+	for (int i = optind; i < argc; i++) {
+		if (strcmp(argv[i], CMALINT_STDIN_ARG))
+			continue;
+		if (stdin_data)
+			USAGE_ERROR("%s", "'-' (standard input) given more than once");
+		if (isatty(STDIN_FILENO))
+			USAGE_ERROR("%s", "'-' reads a DTB or DTS from standard input, which is a terminal");
+		stdin_data = read_stream(stdin, CMALINT_MAX_DTB_SIZE, &stdin_len);
+		if (!stdin_data) {
+			if (errno == EFBIG)
+				fprintf(stderr, "cmalint: '%s' is larger than the %zu MiB limit for a device tree\n",
+					CMALINT_STDIN_NAME, CMALINT_MAX_DTB_SIZE >> 20);
+			else
+				fprintf(stderr, "cmalint: cannot read '%s': %s\n", CMALINT_STDIN_NAME, strerror(errno));
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+	}
+	o.load.stdin_data = stdin_data;
+	o.load.stdin_len = stdin_len;
 	if (mappath && argc - optind > 1 && !svg_map_is_dir(mappath))
 		USAGE_ERROR("--map '%s' is a file but there are %d inputs: give a directory (DIR/)", mappath,
 				 argc - optind);
@@ -482,6 +528,18 @@ int cmd_check(int argc, char **argv)
 	o.load.include_dirs = incs;
 	*ARRAY_PUSH(ovls, novls, covls) = NULL;
 	o.load.overlays = ovls;
+	/* every overlay once, before any board: a board given as --overlay is a usage error */
+	for (size_t i = 0; i + 1 < novls; i++) {
+		int r = overlay_check(ovls[i], &o.load, err, sizeof(err));
+
+		if (r > 0)
+			USAGE_ERROR("%s", err);
+		if (r < 0) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			rc = EXIT_TROUBLE;
+			goto done;
+		}
+	}
 	o.load.ram = ram;
 	o.load.nram = nram;
 	o.boot_reserved = boot;
@@ -555,9 +613,11 @@ done:
 	free(ovls);
 	tree_inputs_release(inputs, ninputs);
 	free(ram);
+	free(ram_args);
 	free(boot);
 	policy_release(&policy);
 	bootfile_result_release(&bf);
+	free(stdin_data);
 	if (have_kc)
 		kconfig_release(&kc);
 	return rc;

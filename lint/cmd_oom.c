@@ -38,7 +38,7 @@ static int PRINTF(1, 2) usage_error(const char *fmt, ...)
 	fputs("cmalint: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nusage: cmalint oom [OPTIONS] FILE|-... (see 'cmalint oom --help')\n", stderr);
+	fputs(" (see 'cmalint oom --help')\n", stderr);
 	return 2;
 }
 

@@ -18,12 +18,17 @@ extern char **environ;
 
 int run_argv(const char *const *argv, const char *out_path, const char *err_path)
 {
+	return run_argv_in(argv, NULL, out_path, err_path);
+}
+
+int run_argv_in(const char *const *argv, const char *in_path, const char *out_path, const char *err_path)
+{
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int status, rc;
 
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 0, in_path ? in_path : "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, out_path ? out_path : "/dev/null",
 					 O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	posix_spawn_file_actions_addopen(&fa, 2, err_path ? err_path : "/dev/null",
@@ -82,6 +87,54 @@ static char *first_error_line(const char *path)
 	return line;
 }
 
+/* Write @len bytes to a new private file @path; 0, or -1 with errno. */
+static int write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600), e;
+	const char *p = data;
+
+	if (fd < 0)
+		return -1;
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = n < 0 ? errno : EIO;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return close(fd);
+}
+
+/*
+ * With no -I, cpp (-nostdinc) finds no #include <...> and says "no include
+ * path in which to search for NAME": the hint names -I and, for the
+ * kernel's headers, where they are. "" for other messages.
+ */
+static const char *include_hint(const char *cpp_line, char *buf, size_t len)
+{
+	static const char marker[] = "no include path in which to search for ";
+	const char *name = strstr(cpp_line, marker);
+	size_t top;
+
+	if (!name)
+		return "";
+	name += sizeof(marker) - 1;
+	if (!strncmp(name, "dt-bindings/", 12))
+		return " (pass the directory holding dt-bindings/ with -I DIR: the kernel's include/ or scripts/dtc/include-prefixes)";
+	/* its first component: "vendor/x.h" is found below the directory holding vendor/ */
+	top = strcspn(name, "/");
+	snprintf(buf, len, " (pass the directory holding %.*s%s with -I DIR)", (int)(top < 200 ? top : 200), name,
+		 name[top] == '/' ? "/" : "");
+	return buf;
+}
+
 static void add_arg(const char ***argv, size_t *n, size_t *cap, const char *a)
 {
 	*ARRAY_PUSH(*argv, *n, *cap) = a;
@@ -89,7 +142,7 @@ static void add_arg(const char ***argv, size_t *n, size_t *cap, const char *a)
 
 static void remove_tmpdir(const char *dir)
 {
-	static const char *const files[] = { "pp.dts", "out.dtb", "ann.dts", "cpp.err", "dtc.err", NULL };
+	static const char *const files[] = { "in.dts", "pp.dts", "out.dtb", "ann.dts", "cpp.err", "dtc.err", NULL };
 
 	for (const char *const *f = files; *f; f++) {
 		char *p = xasprintf("%s/%s", dir, *f);
@@ -130,6 +183,24 @@ static void dtc_argv(const char ***argv, size_t *n, size_t *cap, const struct dt
 	add_arg(argv, n, cap, NULL);
 }
 
+bool dts_text_is_source(const void *buf, size_t len)
+{
+	static const char *const marks[] = { "/dts-v1/", "#include", "/include/" };
+
+	const char *text = buf;
+
+	if (!len || memchr(buf, '\0', len))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
+		size_t l = strlen(marks[i]);
+
+		for (size_t at = 0; at + l <= len; at++)
+			if (text[at] == marks[i][0] && !memcmp(text + at, marks[i], l))
+				return true;
+	}
+	return false;
+}
+
 void dts_unit_release(struct dts_unit *u)
 {
 	if (!u)
@@ -149,13 +220,15 @@ void *dts_compile_ex(const char *path, const struct dts_opts *o, struct dts_unit
 {
 	char tmpl[] = "/tmp/cmalint.XXXXXX";
 	struct dts_unit u = { 0 };
-	char *pp = NULL, *out = NULL, *cpp_err = NULL, *dtc_err = NULL, *slash;
+	char *pp = NULL, *out = NULL, *cpp_err = NULL, *dtc_err = NULL, *in = NULL, *slash;
 	const char **argv = NULL;
 	size_t n = 0, cap = 0;
 	void *blob = NULL;
 	int rc;
 
-	if (access(path, R_OK) != 0) {
+	bool text = o && o->text;
+
+	if (!text && access(path, R_OK) != 0) {
 		snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
 		return NULL;
 	}
@@ -171,8 +244,19 @@ void *dts_compile_ex(const char *path, const struct dts_opts *o, struct dts_unit
 	out = xasprintf("%s/out.dtb", u.dir);
 	cpp_err = xasprintf("%s/cpp.err", u.dir);
 	dtc_err = xasprintf("%s/dtc.err", u.dir);
-	/* cpp has no "--": a name that starts with '-' gets a "./" so it is not an option */
-	u.safe = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
+	if (text) {
+		/* given to cpp as "-" on its standard input; includes "..." are then looked for in "." */
+		in = xasprintf("%s/in.dts", u.dir);
+		if (write_file(in, o->text, o->text_len)) {
+			snprintf(err, errlen, "cannot compile '%s': cannot write a temporary file: %s",
+				 path, strerror(errno));
+			goto out;
+		}
+		u.safe = xstrdup("-");
+	} else {
+		/* cpp has no "--": a name that starts with '-' gets a "./" so it is not an option */
+		u.safe = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
+	}
 	u.srcdir = xstrdup(u.safe);
 	slash = strrchr(u.srcdir, '/');
 	if (slash)
@@ -195,15 +279,15 @@ void *dts_compile_ex(const char *path, const struct dts_opts *o, struct dts_unit
 	add_arg(&argv, &n, &cap, pp);
 	add_arg(&argv, &n, &cap, u.safe);
 	add_arg(&argv, &n, &cap, NULL);
-	rc = run_argv(argv, NULL, cpp_err);
+	rc = run_argv_in(argv, in, NULL, cpp_err);
 	if (rc == 127) {
 		snprintf(err, errlen, "cannot compile '%s': 'cpp' not found (install cpp)", path);
 		goto out;
 	}
 	if (rc != 0) {
-		char *line = first_error_line(cpp_err);
+		char *line = first_error_line(cpp_err), hint[256];
 
-		snprintf(err, errlen, "cannot preprocess '%s': %s", path, line);
+		snprintf(err, errlen, "cannot preprocess '%s': %s%s", path, line, include_hint(line, hint, sizeof(hint)));
 		free(line);
 		goto out;
 	}
@@ -236,6 +320,7 @@ out:
 	free(out);
 	free(cpp_err);
 	free(dtc_err);
+	free(in);
 	return blob;
 }
 

@@ -13,6 +13,13 @@
 struct dts_opts {
 	const char *const *include_dirs;	/* -I, NULL-terminated (may be NULL) */
 	bool symbols;			/* dtc -@: keep labels for overlays */
+	/*
+	 * Source already in memory (standard input), or NULL: then the path
+	 * only names it, cpp reads it on its standard input and its line
+	 * markers, hence messages and locations, say "<stdin>".
+	 */
+	const void *text;
+	size_t text_len;
 };
 
 /*
@@ -52,10 +59,19 @@ char *dts_annotate(const struct dts_unit *u, char *err, size_t errlen);
 void dts_unit_release(struct dts_unit *u);
 
 /*
+ * dts_text_is_source - whether @buf (not a DTB: no FDT magic) reads as
+ * device-tree source: text without NUL bytes that holds a "/dts-v1/" tag
+ * or an include ("#include", "/include/"), as every board file does.
+ */
+bool dts_text_is_source(const void *buf, size_t len);
+
+/*
  * run_argv - run @argv with stdout to @out_path and stderr to @err_path
  * (either may be NULL for /dev/null). returns: the exit status, 127 when
  * the program cannot be started, or 128 + signal.
  */
 int run_argv(const char *const *argv, const char *out_path, const char *err_path);
+/* run_argv_in - run_argv() with standard input from @in_path (NULL: /dev/null). */
+int run_argv_in(const char *const *argv, const char *in_path, const char *out_path, const char *err_path);
 
 #endif

@@ -171,7 +171,7 @@ void *livetree_read(const char *path, size_t *len, char *err, size_t errlen)
 		SW(&lt, rc, fdt_finish(lt.buf));
 	if (rc) {
 		if (!err[0])
-			snprintf(err, errlen, "cannot read the live tree '%s': %s", path, fdt_strerror(rc));
+			snprintf(err, errlen, "cannot read the live tree '%s': %s", path, fdt_error_text(rc));
 		free(lt.buf);
 		return NULL;
 	}

@@ -20,24 +20,48 @@ static bool is_source(const char *path)
 	return (l > 4 && !strcmp(path + l - 4, ".dts")) || (l > 5 && !strcmp(path + l - 5, ".dtso"));
 }
 
+/*
+ * An overlay has fragments (a node under the root holding __overlay__,
+ * /fragment@N/__overlay__ as dtc writes them) or fixups. Without either,
+ * fdt_overlay_apply() changes nothing: a board given as --overlay.
+ */
+static bool is_overlay(const void *fdt)
+{
+	int node;
+
+	if (fdt_subnode_offset(fdt, 0, "__fixups__") >= 0 || fdt_subnode_offset(fdt, 0, "__local_fixups__") >= 0)
+		return true;
+	fdt_for_each_subnode(node, fdt, 0)
+		if (fdt_subnode_offset(fdt, node, "__overlay__") >= 0)
+			return true;
+	return false;
+}
+
+static void not_an_overlay(const char *path, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "--overlay '%s' is not an overlay: it has no /fragment@*/__overlay__ node and no __fixups__ or __local_fixups__; a board is an INPUT",
+		 path);
+}
+
 static void *load_overlay(const char *path, const struct load_opts *o, size_t *len, char *err, size_t errlen)
 {
 	void *blob;
 	char msg[1024];
 
-	if (is_source(path)) {
+	/* the content decides: a DTB by its magic whatever the name, else source */
+	blob = read_file(path, CMALINT_MAX_DTB_SIZE, len);
+	if (!blob) {
+		snprintf(err, errlen, "cannot read overlay '%s': %s", path,
+			 errno == EFBIG ? "larger than the limit for a device tree blob" : strerror(errno));
+		return NULL;
+	}
+	if (!(*len >= 4 && fdt_magic(blob) == FDT_MAGIC) && (is_source(path) || dts_text_is_source(blob, *len))) {
 		struct dts_opts d = { .include_dirs = o->include_dirs };
 
+		free(blob);
 		blob = dts_compile_ex(path, &d, NULL, len, err, errlen);
 		if (!blob)
 			return NULL;
-	} else {
-		blob = read_file(path, CMALINT_MAX_DTB_SIZE, len);
-		if (!blob) {
-			snprintf(err, errlen, "cannot read overlay '%s': %s", path,
-				 errno == EFBIG ? "larger than the limit for a device tree blob" : strerror(errno));
-			return NULL;
-		}
 	}
 	/* the checks a base gets: libfdt 1.6.1 crashes or loops on some broken blobs */
 	if (fdt_blob_validate(path, blob, *len, msg, sizeof(msg))) {
@@ -45,7 +69,26 @@ static void *load_overlay(const char *path, const struct load_opts *o, size_t *l
 		free(blob);
 		return NULL;
 	}
+	if (!is_overlay(blob)) {
+		not_an_overlay(path, err, errlen);
+		free(blob);
+		return NULL;
+	}
 	return blob;
+}
+
+int overlay_check(const char *path, const struct load_opts *o, char *err, size_t errlen)
+{
+	size_t len;
+	void *blob = load_overlay(path, o, &len, err, errlen);
+	char msg[1024];
+
+	if (blob) {
+		free(blob);
+		return 0;
+	}
+	not_an_overlay(path, msg, sizeof(msg));
+	return strcmp(err, msg) ? -1 : 1;
 }
 
 static void log_add(struct ovl_log *l, const char *path, const char *prop, const char *overlay)
@@ -143,8 +186,8 @@ int overlay_apply_all(void **blob, size_t *len, const char *base, const struct l
 			rc = fdt_overlay_apply(merged, obl);
 		free(obl);
 		if (rc) {
-			snprintf(err, errlen, "cannot apply overlay '%s' to '%s': %s%s", *ov, base, fdt_strerror(rc),
-				 rc == -FDT_ERR_NOTFOUND ? " (a label or path it targets is not in the base; DTS bases are compiled with symbols, DTB bases need dtc -@)" : "");
+			snprintf(err, errlen, "cannot apply overlay '%s' to '%s': %s", *ov, base,
+				 rc == -FDT_ERR_NOTFOUND ? "a label or path it targets is not in the base (DTS bases are compiled with symbols, DTB bases need dtc -@)" : fdt_error_text(rc));
 			free(merged);
 			return -1;
 		}

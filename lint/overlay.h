@@ -32,6 +32,14 @@ struct ovl_log {
 int overlay_apply_all(void **blob, size_t *len, const char *base, const struct load_opts *o,
 		      struct ovl_log *log, char *err, size_t errlen);
 
+/*
+ * overlay_check - load @path as overlay_apply_all() does, before any board:
+ * 0 when it is an overlay; 1 when it is a tree without fragments or
+ * fixups (a board), -1 when it cannot be read or compiled; @err holds
+ * one line.
+ */
+int overlay_check(const char *path, const struct load_opts *o, char *err, size_t errlen);
+
 /* The last overlay that created node @path or set its @prop (any property when NULL). */
 const char *ovl_log_find(const struct ovl_log *l, const char *path, const char *prop);
 /* The overlay that created node @path, or NULL. */

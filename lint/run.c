@@ -104,7 +104,7 @@ void lint_board(struct board_result *res, const char *path, const struct run_opt
 	char err[1024];
 
 	memset(res, 0, sizeof(*res));
-	res->input = xstrdup(path);
+	res->input = xstrdup(input_name(path));
 	if (board_load(&res->board, path, &o->load, err, sizeof(err))) {
 		res->error = xstrdup(err);
 		return;

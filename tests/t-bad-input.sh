@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Input cmalint cannot use: exit 2, exactly one line on stderr naming the
-# file (or the option) at fault, nothing on stdout, in every output format.
+# file (or the option) at fault and what is wrong in words (never a libfdt
+# FDT_ERR_* name), nothing on stdout, in every output format.
 set -u
 bin=$1
 src=fixtures/oracle/c1-dyn128-default.dts
@@ -25,6 +26,8 @@ expect_bad() {
 			echo "FAIL $name ($fmt): $lines lines on stderr: $(cat "$tmp/err")"
 		elif ! grep -qF -- "$needle" "$tmp/err"; then
 			echo "FAIL $name ($fmt): stderr does not name '$needle': $(cat "$tmp/err")"
+		elif grep -q "FDT_ERR_" "$tmp/err"; then
+			echo "FAIL $name ($fmt): a libfdt error name instead of words: $(cat "$tmp/err")"
 		else
 			pass=$((pass + 1))
 			continue
@@ -41,31 +44,36 @@ size=$(stat -c %s "$tmp/good.dtb")
 [ $? -le 1 ] || { echo "FAIL: the valid blob is refused"; exit 1; }
 
 head -c $((size / 2)) "$tmp/good.dtb" >"$tmp/truncated.dtb"
-expect_bad truncated truncated.dtb "$tmp/truncated.dtb"
+expect_bad truncated "truncated.dtb': the file is truncated: the header says $size bytes, the file has $((size / 2))" "$tmp/truncated.dtb"
 
 head -c 40 "$tmp/good.dtb" >"$tmp/header-only.dtb"
-expect_bad header-only header-only.dtb "$tmp/header-only.dtb"
+expect_bad header-only "header-only.dtb': the file is truncated: the header says $size bytes, the file has 40" "$tmp/header-only.dtb"
 
 cp "$tmp/good.dtb" "$tmp/magic.dtb"
 printf '\xde\xad\xbe\xef' | dd of="$tmp/magic.dtb" bs=1 seek=0 conv=notrunc status=none
-expect_bad bad-magic magic.dtb "$tmp/magic.dtb"
+expect_bad bad-magic "magic.dtb': bad magic: not a device-tree blob" "$tmp/magic.dtb"
 
 cp "$tmp/good.dtb" "$tmp/totalsize.dtb"	# header totalsize far past the file
 printf '\x7f\xff\xff\xff' | dd of="$tmp/totalsize.dtb" bs=1 seek=4 conv=notrunc status=none
-expect_bad bad-totalsize totalsize.dtb "$tmp/totalsize.dtb"
+expect_bad bad-totalsize "totalsize.dtb': the file is truncated: the header says 2147483647 bytes, the file has $size" "$tmp/totalsize.dtb"
 
 cp "$tmp/good.dtb" "$tmp/offsets.dtb"	# structure block offset past the end
 printf '\xff\xff\xff\xff' | dd of="$tmp/offsets.dtb" bs=1 seek=8 conv=notrunc status=none
-expect_bad bad-struct-offset offsets.dtb "$tmp/offsets.dtb"
+expect_bad bad-struct-offset "offsets.dtb': the structure block" "$tmp/offsets.dtb"
 
 cp "$tmp/good.dtb" "$tmp/strings.dtb"	# strings block offset past the end
 printf '\x00\xff\xff\xf0' | dd of="$tmp/strings.dtb" bs=1 seek=12 conv=notrunc status=none
-expect_bad bad-strings-offset strings.dtb "$tmp/strings.dtb"
+expect_bad bad-strings-offset "strings.dtb': the strings block" "$tmp/strings.dtb"
+
+cp "$tmp/good.dtb" "$tmp/nested.dtb"	# the structure block's final FDT_END_NODE made FDT_NOP
+end=$(python3 -c 'import sys,struct; b=open(sys.argv[1],"rb").read(); o=struct.unpack(">I",b[8:12])[0]; n=struct.unpack(">I",b[36:40])[0]; print(o+n-8)' "$tmp/good.dtb")
+printf '\x00\x00\x00\x04' | dd of="$tmp/nested.dtb" bs=1 seek="$end" conv=notrunc status=none
+expect_bad bad-structure "nested.dtb' is a corrupt device tree blob: the structure block is malformed" "$tmp/nested.dtb"
 
 printf 'this is not a device tree\n' >"$tmp/notes.txt"
 expect_bad not-a-dtb notes.txt "$tmp/notes.txt"
 : >"$tmp/empty.dtb"
-expect_bad empty-file empty.dtb "$tmp/empty.dtb"
+expect_bad empty-file "empty.dtb' is empty" "$tmp/empty.dtb"
 
 printf '/dts-v1/;\n/ {\n\tfoo = <1 ;\n};\n' >"$tmp/syntax.dts"
 expect_bad dts-syntax syntax.dts "$tmp/syntax.dts"

@@ -75,8 +75,12 @@ expect_has -W -
 mkdir -p "$tmp/boards/sub"
 touch "$tmp/boards/a.dts" "$tmp/boards/b.dtb" "$tmp/boards/notes.txt"
 cd "$tmp/boards" || exit 1
-expect "a.dts b.dtb check explain oom rules runtime sub" ""
+expect "a.dts b.dtb check explain help oom rules runtime sub" ""
 expect "rules runtime" r
+expect "help" h
+expect "check explain help oom rules runtime" help ""
+expect "oom" help o
+expect "" help oom ""
 expect "a.dts b.dtb sub" --kernel 6.1 ""
 expect "a.dts b.dtb sub" check ""
 expect "a.dts" a

@@ -84,6 +84,6 @@ check "codeclimate: stable fingerprints" "$(jget cc.json "[i['fingerprint'] for 
 # --- unknown format
 "$BIN" --format xml acme-a.dts > out 2> err; rc=$?
 check "unknown format: exit 2" 2 "$rc"
-check "unknown format: message lists the formats" "cmalint: unknown format 'xml' (expected one of: text, json, sarif, github, gcc, codeclimate, svg, html)" "$(cat err)"
+check "unknown format: message lists the formats" "cmalint: unknown format 'xml' (expected one of: text, json, sarif, github, gcc, codeclimate, svg, html) (see 'cmalint --help')" "$(cat err)"
 
 finish

@@ -48,7 +48,7 @@ for s in NAME SYNOPSIS DESCRIPTION COMMANDS OPTIONS "OUTPUT FORMATS" "EXIT STATU
 	grep -qx "\.SH \"\?$s\"\?" "$page" && ok || bad "section $s missing"
 done
 commands=$(section COMMANDS "$page")
-for c in check rules explain oom runtime; do
+for c in check rules explain oom runtime help; do
 	grep -q "^\\\\fBcmalint\\\\fR \\[\\?\\\\fB$c\\\\fR" <<<"$commands" && ok || bad "command $c not in COMMANDS"
 done
 rules=$(section RULES "$page")

@@ -37,7 +37,7 @@ cmp -s "$tmp/j1.err" "$tmp/j2.err" || fail "-j 2 errors differ from -j 1"
 grep -qx "cmalint: cannot compile '$t/vendor-a/broken.dts': $t/vendor-a/broken.dts:4.2-3 syntax error" "$tmp/j1.err" ||
 	fail "broken board: $(cat "$tmp/j1.err")"
 grep -q "^cmalint: cannot read '$t/vendor-a/dangling.dtb': No such file or directory$" "$tmp/j1.err" || fail "dangling link"
-grep -q "^cmalint: '$t/vendor-b/garbage.dtb' is not a device tree blob" "$tmp/j1.err" || fail "garbage"
+grep -q "^cmalint: '$t/vendor-b/garbage.dtb': bad magic: not a device-tree blob" "$tmp/j1.err" || fail "garbage"
 grep -q "^cmalint: '$t/vendor-b/sub/loop': symbolic link loop" "$tmp/j1.err" || fail "loop"
 python3 - "$tmp/j1.json" "$t" <<'PY'
 import json, sys

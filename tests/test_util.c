@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
-/* Size formatting and checked 64-bit range arithmetic. */
+/* Size formatting, checked 64-bit range arithmetic, libfdt errors in words. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <ctype.h>
+#include <libfdt.h>
+#include <string.h>
 
+#include "board.h"
 #include "util.h"
 
 static void test_fmt_size(void **state)
@@ -79,10 +83,31 @@ static void test_range_inside(void **state)
 	assert_false(range_inside(UINT64_MAX - 0x2fff, 0x2000, UINT64_MAX - 0x1fff, 0x2000));
 }
 
+/* Every libfdt error code reads as a lowercase phrase, never as its FDT_ERR_ name. */
+static void test_fdt_error_text(void **state)
+{
+	(void)state;
+	for (int e = 1; e <= FDT_ERR_MAX; e++) {
+		const char *t = fdt_error_text(-e);
+
+		assert_non_null(t);
+		assert_true(strlen(t) > 8);
+		assert_true(islower((unsigned char)t[0]));
+		assert_null(strstr(t, "FDT_ERR"));
+		assert_string_not_equal(t, "unknown libfdt error");
+		assert_string_equal(t, fdt_error_text(e));
+	}
+	assert_string_equal(fdt_error_text(-FDT_ERR_TRUNCATED), "the blob is truncated: a block or a name runs past its end");
+	assert_string_equal(fdt_error_text(-FDT_ERR_BADMAGIC), "bad magic: not a device-tree blob");
+	assert_string_equal(fdt_error_text(-(FDT_ERR_MAX + 1)), "unknown libfdt error");
+	assert_string_equal(fdt_error_text(0), "unknown libfdt error");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fmt_size),
+		cmocka_unit_test(test_fdt_error_text),
 		cmocka_unit_test(test_range_end),
 		cmocka_unit_test(test_ranges_overlap),
 		cmocka_unit_test(test_range_inside),
