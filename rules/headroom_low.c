@@ -15,9 +15,9 @@ RULE_CHECK(headroom_low)
 	if (h->headroom >= 0 && (uint64_t)h->headroom >= min)
 		return;
 	report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-		   "non-CMA headroom is about %s%s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s; kernel allocations fail (OOM) while free memory still looks large",
-		   h->headroom < 0 ? "-" : "",
-		   fmt_approx(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s1),
-		   fmt_approx(min, s2), fmt_approx(h->ram, s3), fmt_approx(h->cma, s4),
-		   fmt_approx(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }));
+		   "non-CMA headroom is %s%s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s; kernel allocations fail (OOM) while free memory still looks large",
+		   h->headroom < 0 ? "below zero by " : "",
+		   fmt_size(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s1),
+		   fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
+		   fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }));
 }
