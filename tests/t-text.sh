@@ -22,6 +22,17 @@ check "headroom line with its non-zero terms" \
 	"fixtures/examples/e2000q.dts: headroom 1343.9 = RAM 2048 - no-map 64 - CMA 512 - struct pages 1.9 - kernel 29 - min watermark 97.1 MiB" \
 	"$(grep ': headroom ' "$TMP/e.txt")"
 
+# Findings: those with a line in (file, line, column) order, then those without one; the JSON the same.
+order=$(grep -E '\[[a-z_]+\]$' "$TMP/e.txt" | sed -E 's/^([^:]+)(:([0-9]+):([0-9]+))?: .*/\3 \4/')
+check "findings in line order, unlocated last" "55 4
+57 4
+57 4
+57 4
+ 
+ " "$order"
+check "JSON findings in the same order" '[55, 57, 57, 57, null, null]' \
+	"$(jget "$TMP/e.json" "[f['location']['line'] if f['location'] else None for f in d['boards'][0]['findings']]")"
+
 # Two banks with a hole: described bank by bank, in the RAM line and in the message.
 HOLE=fixtures/rmem_outside_ram/bad-bank-hole.dts
 "$BIN" --no-config --kernel 6.1 --cma-size-mbytes 64 "$HOLE" > "$TMP/h.txt"
