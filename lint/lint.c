@@ -70,6 +70,26 @@ uint64_t usable_ram(const struct lint_ctx *ctx)
 	return ram > ctx->kmodel->nomap_bytes ? ram - ctx->kmodel->nomap_bytes : 0;
 }
 
+const struct kregion *dominant_cma(const struct kmodel *k)
+{
+	const struct kregion *best = NULL;
+	uint64_t total = 0;
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+
+		if (r->kind != RK_CMA || r->status != RS_RESERVED)
+			continue;
+		total += r->size;
+		if (!best || r->size > best->size)
+			best = r;
+	}
+	/* more than half of all CMA, and from the tree */
+	if (!best || !best->node || best->size <= total / 2)
+		return NULL;
+	return best;
+}
+
 char *ram_desc(const struct board *b)
 {
 	struct mlist ram = { 0 };
