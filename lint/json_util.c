@@ -86,9 +86,9 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 	return len;
 }
 
-char *json_text(const cJSON *doc)
+static char *json_text_as(const cJSON *doc, bool compact)
 {
-	char *text = cJSON_Print(doc);
+	char *text = compact ? cJSON_PrintUnformatted(doc) : cJSON_Print(doc);
 	struct strbuf sb = STRBUF_INIT;
 	size_t n;
 
@@ -109,6 +109,21 @@ char *json_text(const cJSON *doc)
 	sb_add(&sb, "\n");
 	cJSON_free(text);
 	return sb_detach(&sb);
+}
+
+char *json_text(const cJSON *doc)
+{
+	return json_text_as(doc, false);
+}
+
+int json_print_compact(FILE *out, cJSON *doc)
+{
+	char *text = json_text_as(doc, true);
+	int rc;
+
+	rc = fputs(text, out) < 0 ? -1 : 0;
+	free(text);
+	return rc;
 }
 
 int json_print(FILE *out, cJSON *doc)

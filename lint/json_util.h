@@ -26,5 +26,7 @@ cJSON *json_loc(const struct srcloc *loc);
 char *json_text(const cJSON *doc);
 /* Print @doc to @out as json_text() does; 0 or -1. */
 int json_print(FILE *out, cJSON *doc);
+/* The same without indentation or line breaks inside (one line, then a newline). */
+int json_print_compact(FILE *out, cJSON *doc);
 
 #endif

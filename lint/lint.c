@@ -70,6 +70,48 @@ uint64_t usable_ram(const struct lint_ctx *ctx)
 	return ram > ctx->kmodel->nomap_bytes ? ram - ctx->kmodel->nomap_bytes : 0;
 }
 
+const struct kregion *dominant_cma(const struct kmodel *k)
+{
+	const struct kregion *best = NULL;
+	uint64_t total = 0;
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+
+		if (r->kind != RK_CMA || r->status != RS_RESERVED)
+			continue;
+		total += r->size;
+		if (!best || r->size > best->size)
+			best = r;
+	}
+	/* more than half of all CMA, and from the tree */
+	if (!best || !best->node || best->size <= total / 2)
+		return NULL;
+	return best;
+}
+
+char *ram_desc(const struct board *b)
+{
+	struct mlist ram = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+
+	for (size_t i = 0; i < b->nram; i++) {
+		uint64_t end;
+
+		if (!range_end(b->ram[i].base, b->ram[i].size, &end))
+			end = UINT64_MAX;
+		mlist_add(&ram, b->ram[i].base, end);
+	}
+	for (size_t i = 0; i < ram.n; i++)
+		sb_addf(&sb, "%s%s at %s", i ? ", " : "", fmt_size(ram.r[i].end - ram.r[i].base, s1),
+			fmt_hex(ram.r[i].base, s2));
+	if (!sb.buf)
+		sb_add(&sb, "none");
+	mlist_release(&ram);
+	return sb_detach(&sb);
+}
+
 void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **prop, const struct srcloc **loc)
 {
 	const struct cmdline *cl = ctx->cmdline;

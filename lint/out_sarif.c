@@ -72,6 +72,16 @@ static char *first_paragraph(const char *md)
 	return NULL;
 }
 
+#ifndef CMALINT_HELP_URI
+#define CMALINT_HELP_URI "file:///usr/local/share/doc/cmalint/rules/"
+#endif
+
+/*
+ * A rule carries its summary (shortDescription), the first paragraph of
+ * its page (fullDescription) and a help line that says where the page is:
+ * helpUri, `cmalint explain`, cmalint(1). The pages themselves stay out of
+ * the log, which would otherwise weigh over 100 KB for two findings.
+ */
 static cJSON *rules_json(void)
 {
 	cJSON *arr = cJSON_CreateArray();
@@ -86,9 +96,15 @@ static cJSON *rules_json(void)
 		cJSON_AddStringToObject(o, "name", r->id);
 		cJSON_AddItemToObject(o, "shortDescription", text_obj(r->summary));
 		cJSON_AddItemToObject(o, "fullDescription", text_obj(full ? full : r->summary));
-		cJSON_AddStringToObject(help, "text", doc ? doc : r->summary);
-		cJSON_AddStringToObject(help, "markdown", doc ? doc : r->summary);
+		char *uri = xasprintf("%s%s.md", CMALINT_HELP_URI, r->id);
+		char *short_help = xasprintf("The rule's page: `cmalint explain %s`, man cmalint, or %s.",
+					     r->id, uri);
+
+		cJSON_AddStringToObject(help, "text", short_help);
 		cJSON_AddItemToObject(o, "help", help);
+		cJSON_AddStringToObject(o, "helpUri", uri);
+		free(short_help);
+		free(uri);
 		cJSON_AddStringToObject(cfg, "level", level(r->severity));
 		cJSON_AddItemToObject(o, "defaultConfiguration", cfg);
 		cJSON_AddItemToArray(arr, o);
@@ -187,7 +203,8 @@ int emit_sarif(FILE *out, const struct emit_run *run)
 	cJSON_AddStringToObject(r0, "columnKind", "unicodeCodePoints");
 	cJSON_AddItemToArray(runs, r0);
 	cJSON_AddItemToObject(doc, "runs", runs);
-	rc = json_print(out, doc);
+	/* machine-read: no indentation, which would add a fifth to the size */
+	rc = json_print_compact(out, doc);
 	cJSON_Delete(doc);
 	return rc;
 }

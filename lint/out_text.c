@@ -1,8 +1,53 @@
 // SPDX-License-Identifier: MIT
 /* The text report for people: `file: node: severity: message [rule]`, then the memory picture. */
+#include <stdlib.h>
+
 #include "config.h"
 #include "emit.h"
+#include "rule.h"
 #include "util.h"
+
+#define REGION_ROW "  %-40s %-10s %-8s %-20s %12s  %s%s\n"
+
+/*
+ * One term of the headroom line, in MiB: whole when exact, else one
+ * decimal rounded to nearest ("<0.1" for what would round to zero).
+ */
+static const char *mib_term(uint64_t v, char buf[SIZE_STR_MAX])
+{
+	unsigned __int128 tenths = ((unsigned __int128)v * 10 + MiB / 2) / MiB;
+
+	if (v % MiB == 0)
+		snprintf(buf, SIZE_STR_MAX, "%llu", (unsigned long long)(v / MiB));
+	else if (!tenths)
+		snprintf(buf, SIZE_STR_MAX, "<0.1");
+	else
+		snprintf(buf, SIZE_STR_MAX, "%llu.%u", (unsigned long long)(tenths / 10), (unsigned)(tenths % 10));
+	return buf;
+}
+
+/*
+ * "headroom 1343.9 = RAM 2048 - no-map 64 - CMA 512 - struct pages 1.9 -
+ * kernel 29 - min watermark 97.1 MiB": every non-zero term of the
+ * estimate, all in MiB, in the order of docs/headroom.md.
+ */
+static void print_headroom_terms(FILE *out, const char *input, const struct headroom *h)
+{
+	const struct { const char *label; uint64_t v; } t[] = {
+		{ "no-map", h->nomap }, { "reserved", h->reserved }, { "CMA", h->cma },
+		{ "struct pages", h->struct_pages }, { "kernel", h->kernel_image },
+		{ "swiotlb", h->swiotlb }, { "min watermark", h->min_watermark },
+	};
+	uint64_t abs = h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom;
+	char s1[SIZE_STR_MAX];
+
+	fprintf(out, "%s: headroom %s%s", input, h->headroom < 0 ? "-" : "", mib_term(abs, s1));
+	fprintf(out, " = RAM %s", mib_term(h->ram, s1));
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++)
+		if (t[i].v)
+			fprintf(out, " - %s %s", t[i].label, mib_term(t[i].v, s1));
+	fprintf(out, " MiB\n");
+}
 
 static void print_region(FILE *out, const struct kregion *r)
 {
@@ -14,7 +59,7 @@ static void print_region(FILE *out, const struct kregion *r)
 		snprintf(s1, sizeof(s1), "<=0x%llx", (unsigned long long)(r->window_end - r->size));
 	else
 		snprintf(s1, sizeof(s1), "-");
-	fprintf(out, "  %-40s %-10s %-8s %-20s %12s  %s%s\n", r->name, region_kind_name(r->kind),
+	fprintf(out, REGION_ROW, r->name, region_kind_name(r->kind),
 		region_origin_name(r->origin), s1, fmt_size(r->size, s2), region_status_name(r->status),
 		r->default_cma ? " (default)" : "");
 }
@@ -42,15 +87,24 @@ static void print_board(FILE *out, const struct board_result *r)
 		arch_name(p->arch), p->page_size / 1024, fmt_size(p->cma_granule, s1));
 	if (r->has_cmdline)
 		fprintf(out, "%s: bootargs (%s): %s\n", r->input, r->cmdline.source, r->cmdline.value);
+	if (board_ram_known(&r->board)) {
+		char *banks = ram_desc(&r->board);
+
+		fprintf(out, "%s: RAM: %s\n", r->input, banks);
+		free(banks);
+	}
 	if (r->kmodel.nregions) {
 		fprintf(out, "%s: regions:\n", r->input);
+		fprintf(out, REGION_ROW, "node", "kind", "origin", "base", "size", "status", "");
 		for (size_t j = 0; j < r->kmodel.nregions; j++)
 			print_region(out, &r->kmodel.regions[j]);
 	}
 	if (h->known) {
-		fprintf(out, "%s: CMA %s of %s RAM; non-CMA headroom about %s%s\n", r->input,
-			fmt_size(r->kmodel.cma_bytes, s1), fmt_approx(h->ram, s2),
-			h->headroom < 0 ? "-" : "", fmt_approx(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s3));
+		fprintf(out, "%s: CMA %s of %s RAM; non-CMA headroom %s%s\n", r->input,
+			fmt_size(r->kmodel.cma_bytes, s1), fmt_size(h->ram, s2),
+			h->headroom < 0 ? "below zero by " : "",
+			fmt_size(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s3));
+		print_headroom_terms(out, r->input, h);
 	} else {
 		fprintf(out, "%s: CMA %s; RAM unknown, no headroom estimate\n", r->input,
 			fmt_size(r->kmodel.cma_bytes, s1));

@@ -107,11 +107,31 @@ static int nullcmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
+static bool has_line(const struct finding *f)
+{
+	return f->loc.file && f->loc.line > 0;
+}
+
+/*
+ * Findings with a source line first, by file, line and column; then those
+ * without one. Ties (and the findings without a line) by severity, node,
+ * rule, property and message, so the order never depends on the rules'.
+ */
 static int cmp_finding(const void *x, const void *y)
 {
 	const struct finding *a = x, *b = y;
 	int c;
 
+	if (has_line(a) != has_line(b))
+		return has_line(a) ? -1 : 1;
+	if (has_line(a)) {
+		if ((c = strcmp(a->loc.file, b->loc.file)))
+			return c;
+		if (a->loc.line != b->loc.line)
+			return a->loc.line < b->loc.line ? -1 : 1;
+		if (a->loc.column != b->loc.column)
+			return a->loc.column < b->loc.column ? -1 : 1;
+	}
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;
 	if ((c = nullcmp(a->node, b->node)))

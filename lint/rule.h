@@ -101,6 +101,19 @@ bool node_considered(const struct lint_ctx *ctx, const struct rmem_node *n);
 const char *profile_desc(const struct profile *p, char *buf, size_t len);
 /* Usable RAM for ratios: RAM minus no-map carve-outs (0 when RAM is unknown). */
 uint64_t usable_ram(const struct lint_ctx *ctx);
+/*
+ * dominant_cma - the device-tree CMA region that holds more than half of
+ * the CMA the kernel creates (the node a CMA-share finding points at), or
+ * NULL when no node dominates or the largest area is cma=/Kconfig's.
+ */
+const struct kregion *dominant_cma(const struct kmodel *k);
+/* The property of @r's node that sets its size: "size" or "reg". */
+#define REGION_SIZE_PROP(r) ((r)->origin == RO_SIZE ? "size" : "reg")
+/*
+ * ram_desc - RAM bank by bank, adjacent banks merged, holes visible:
+ * "2 GiB at 0x0, 2 GiB at 0x880000000" (xmalloc'd; "none" without RAM).
+ */
+char *ram_desc(const struct board *b);
 /* Where the command line finding points: '/chosen' 'bootargs' when it came from the tree. */
 void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **prop, const struct srcloc **loc);
 /*

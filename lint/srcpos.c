@@ -454,4 +454,6 @@ void board_locate(struct board *b, struct report *r)
 			f->nrelated = pi->nmore;
 		}
 	}
+	/* the order follows the locations just found */
+	report_sort(r);
 }

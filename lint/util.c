@@ -193,14 +193,29 @@ bool range_inside(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)
 const char *fmt_size(uint64_t v, char buf[SIZE_STR_MAX])
 {
 	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-	unsigned u = 0;
+	unsigned u = 0, a = 0;
+	uint64_t n = v;
+	unsigned __int128 tenths;
 
-	while (v && u + 1 < ARRAY_SIZE(units) && (v & 1023) == 0) {
-		v >>= 10;
+	while (n && u + 1 < ARRAY_SIZE(units) && (n & 1023) == 0) {
+		n >>= 10;
 		u++;
 	}
-	snprintf(buf, SIZE_STR_MAX, "%llu %s", (unsigned long long)v,
-		 v == 1 && u == 0 ? "byte" : units[u]);
+	if (n <= SIZE_EXACT_MAX) {
+		snprintf(buf, SIZE_STR_MAX, "%llu %s", (unsigned long long)n,
+			 n == 1 && u == 0 ? "byte" : units[u]);
+		return buf;
+	}
+	/* Too many digits to read: one decimal in the largest unit the value reaches. */
+	while (a + 1 < ARRAY_SIZE(units) && v >> (10 * (a + 1)))
+		a++;
+	tenths = ((unsigned __int128)v * 10 + (((unsigned __int128)1 << (10 * a)) >> 1)) >> (10 * a);
+	if (tenths >= 10240 && a + 1 < ARRAY_SIZE(units)) {
+		a++;
+		tenths = ((unsigned __int128)v * 10 + (((unsigned __int128)1 << (10 * a)) >> 1)) >> (10 * a);
+	}
+	snprintf(buf, SIZE_STR_MAX, "~%llu.%u %s", (unsigned long long)(tenths / 10), (unsigned)(tenths % 10),
+		 units[a]);
 	return buf;
 }
 

@@ -62,10 +62,16 @@ bool range_inside(uint64_t a, uint64_t as, uint64_t b, uint64_t bs);
 static inline bool is_aligned(uint64_t v, uint64_t align) { return align == 0 || v % align == 0; }
 
 /*
- * fmt_size - an exact human size: the largest binary unit that divides the
- * value ("512 MiB", "4864 KiB", "100 bytes"). Writes into @buf and returns it.
+ * fmt_size - a human size, the one rule for every text message: in the
+ * largest binary unit that divides the value when that takes at most four
+ * digits ("512 MiB", "4095 MiB", "4864 KiB", "100 bytes"); otherwise "~"
+ * and one decimal, rounded to nearest, in the largest unit the value
+ * reaches ("~2.0 GiB" for 2047964 KiB, "~72.8 KiB" for 74565 bytes).
+ * Messages that need the exact value also give it in hex. Writes into
+ * @buf and returns it.
  */
 #define SIZE_STR_MAX 48
+#define SIZE_EXACT_MAX 9999
 const char *fmt_size(uint64_t v, char buf[SIZE_STR_MAX]);
 /* fmt_hex - "0x" plus lowercase hex digits. */
 const char *fmt_hex(uint64_t v, char buf[SIZE_STR_MAX]);

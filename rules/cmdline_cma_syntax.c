@@ -22,8 +22,9 @@ static void check_number(const struct rule *rule, struct report *out, const stru
 			   a->text, a->source, what, (unsigned long long)m->value);
 	else if (m->octal)
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=%s' in %s: the %s has a leading 0 and is read as octal: 0x%llx (%llu bytes), not decimal",
-			   a->text, a->source, what, (unsigned long long)m->value, (unsigned long long)m->value);
+			   "'cma=%s' in %s: the %s has a leading 0 and is read as octal: 0x%llx (%s), not decimal",
+			   a->text, a->source, what, (unsigned long long)m->value,
+			   fmt_size(m->value, (char[SIZE_STR_MAX]){ 0 }));
 }
 
 RULE_CHECK(cmdline_cma_syntax)

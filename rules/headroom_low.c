@@ -7,6 +7,8 @@ RULE_CHECK(headroom_low)
 	const struct headroom *h = ctx->headroom;
 	uint64_t min = ctx->thresholds->headroom_min;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX], s4[SIZE_STR_MAX];
+	const struct kregion *big;
+	char s5[SIZE_STR_MAX], who[1200] = "";
 
 	if (!h->known)
 		return;
@@ -14,10 +16,21 @@ RULE_CHECK(headroom_low)
 		min = h->ram < GiB ? h->ram / 4 : 256 * MiB;
 	if (h->headroom >= 0 && (uint64_t)h->headroom >= min)
 		return;
-	report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
-		   "non-CMA headroom is about %s%s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s; kernel allocations fail (OOM) while free memory still looks large",
-		   h->headroom < 0 ? "-" : "",
-		   fmt_approx(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s1),
-		   fmt_approx(min, s2), fmt_approx(h->ram, s3), fmt_approx(h->cma, s4),
-		   fmt_approx(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }));
+	/*
+	 * A device-tree pool that holds most of the CMA is what to shrink; it
+	 * only takes the blame when the headroom would be enough without it.
+	 */
+	if (!h->cma || (big = dominant_cma(ctx->kmodel)) == NULL ||
+	    h->headroom + (int64_t)(big->size < h->cma ? big->size : h->cma) < (int64_t)min)
+		big = NULL;
+	if (big)
+		snprintf(who, sizeof(who), "; shrinking '%s' (%s) would leave enough", big->node->path,
+			 fmt_size(big->size, s5));
+	report_add(out, rule, SEV_OFF, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
+		   big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+		   "non-CMA headroom is %s%s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s%s; kernel allocations fail (OOM) while free memory still looks large",
+		   h->headroom < 0 ? "below zero by " : "",
+		   fmt_size(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s1),
+		   fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
+		   fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }), who);
 }

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 /* rmem_outside_ram: static regions (DT 'reg', fixed cma=) not wholly inside RAM. */
+#include <stdlib.h>
+
 #include "rule.h"
 
 RULE_CHECK(rmem_outside_ram)
 {
 	const struct board *b = ctx->board;
 	struct mlist ram = { 0 };
-	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+	char s1[SIZE_STR_MAX];
+	char *banks;
 
 	if (!board_ram_known(b))
 		return;
+	banks = ram_desc(b);
 	for (size_t i = 0; i < b->nram; i++)
 		mlist_add(&ram, b->ram[i].base, b->ram[i].base + b->ram[i].size);
 	for (size_t i = 0; i < b->nnodes; i++) {
@@ -32,16 +36,14 @@ RULE_CHECK(rmem_outside_ram)
 				effect = "the reservation covers no memory";
 			if (!mlist_intersects(&ram, base, end))
 				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
-					   "'%s' 0x%llx-0x%llx (%s) lies outside RAM (%s from 0x%llx to 0x%llx): %s",
+					   "'%s' 0x%llx-0x%llx (%s) lies outside RAM (%s): %s",
 					   n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
-					   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
-					   (unsigned long long)(ram.r[ram.n - 1].end - 1), effect);
+					   banks, effect);
 			else
 				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
-					   "'%s' 0x%llx-0x%llx (%s) lies partly outside RAM (%s from 0x%llx to 0x%llx): %s",
+					   "'%s' 0x%llx-0x%llx (%s) lies partly outside RAM (%s): %s",
 					   n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
-					   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
-					   (unsigned long long)(ram.r[ram.n - 1].end - 1), effect);
+					   banks, effect);
 		}
 	}
 	/* a fixed cma=SIZE@BASE is reserved like a 'reg' node: memblock accepts non-RAM */
@@ -55,11 +57,10 @@ RULE_CHECK(rmem_outside_ram)
 			continue;
 		cmdline_site(ctx, &node, &prop, &loc);
 		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=' fixes the default CMA area at 0x%llx-0x%llx (%s), %s RAM (%s from 0x%llx to 0x%llx): the kernel reserves it, then fails activating it",
+			   "'cma=' fixes the default CMA area at 0x%llx-0x%llx (%s), %s RAM (%s): the kernel reserves it, then fails activating it",
 			   (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1), fmt_size(r->size, s1),
-			   mlist_intersects(&ram, r->base, r->base + r->size) ? "partly outside" : "outside",
-			   fmt_size(board_ram_bytes(b), s2), (unsigned long long)ram.r[0].base,
-			   (unsigned long long)(ram.r[ram.n - 1].end - 1));
+			   mlist_intersects(&ram, r->base, r->base + r->size) ? "partly outside" : "outside", banks);
 	}
 	mlist_release(&ram);
+	free(banks);
 }

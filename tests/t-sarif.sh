@@ -55,8 +55,15 @@ check "dtb: logical location" '{"fullyQualifiedName": "/reserved-memory/pool@500
 
 # Rules carry the registry and the embedded docs.
 check "driver lists every board rule" "$(grep -c "^RULE(" rules/registry.def)" "$(jget "$TMP/two.sarif" "len(d['runs'][0]['tool']['driver']['rules'])")"
-check "rule help is the rule page" '"# baseline_stale"' \
-	"$(jget "$TMP/two.sarif" "[r['help']['markdown'].splitlines()[0] for r in d['runs'][0]['tool']['driver']['rules'] if r['id'] == 'baseline_stale'][0]")"
+check "rule help points to the page" "true" \
+	"$(jget "$TMP/two.sarif" "all(len(r['help']['text']) < 400 and r['helpUri'].endswith('/rules/' + r['id'] + '.md') and r['helpUri'].startswith(('file:///', 'https://', 'http://')) and 'cmalint explain ' + r['id'] in r['help']['text'] for r in d['runs'][0]['tool']['driver']['rules'])")"
+check "rule description is the page's first paragraph" "true" \
+	"$(jget "$TMP/two.sarif" "[r['fullDescription']['text'] for r in d['runs'][0]['tool']['driver']['rules'] if r['id'] == 'baseline_stale'][0] in open('rules/baseline_stale.md').read()")"
+
+# Size: the example board (six findings) stays under 30 KB, no rule page embedded.
+"$BIN" --no-config --format sarif --kconfig fixtures/examples/e2000q.config fixtures/examples/e2000q.dts > "$TMP/e.sarif"
+check "example board log under 30 KB" yes "$([ "$(wc -c < "$TMP/e.sarif")" -lt 30000 ] && echo yes || echo no)"
+check "example board log has its findings" 6 "$(jget "$TMP/e.sarif" "len(d['runs'][0]['results'])")"
 check "rule default level" '["error", "note"]' \
 	"$(jget "$TMP/two.sarif" "[r['defaultConfiguration']['level'] for r in d['runs'][0]['tool']['driver']['rules'] if r['id'] in ('profile_assumed', 'rmem_overlap')]")"
 check "levels follow severities" '["warning", "warning", "note", "warning", "note"]' \

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Every JSON report cmalint writes for the fixtures (each fixture with its
-# own options, exit 0 or 1) must validate against the report schema of the
-# contract (docs/report.schema.json, JSON Schema draft 2020-12).
+# own options, as DTS and as DTB; a whole run with a configuration and a
+# baseline; an input error) must validate against the report schema of the
+# contract (docs/report.schema.json, JSON Schema draft 2020-12), and the
+# schema must be strict: an unknown field or severity is rejected.
 set -u
 exec python3 - "$1" "$(dirname "$0")/../docs/report.schema.json" <<'PY'
-import json, pathlib, re, shlex, subprocess, sys
+import json, os, pathlib, re, shlex, subprocess, sys, tempfile
 from jsonschema import Draft202012Validator
 
 binary, schema_path = sys.argv[1], sys.argv[2]
@@ -13,27 +15,91 @@ schema = json.load(open(schema_path, encoding="utf-8"))
 Draft202012Validator.check_schema(schema)
 validator = Draft202012Validator(schema)
 passed = failed = 0
-for fixture in sorted(pathlib.Path("fixtures").rglob("*.dts")):
-    opts = []
-    for line in fixture.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^[\s/*]*cmalint:(.*)$", line)
-        if m:
-            opts += shlex.split(m.group(1))
-    run = subprocess.run([binary, "--format", "json", *opts, str(fixture)],
-                         capture_output=True, text=True, timeout=120)
-    if run.returncode not in (0, 1):
-        continue
+
+
+def validate(name, text):
+    global passed, failed
     try:
-        errors = sorted(validator.iter_errors(json.loads(run.stdout)), key=lambda e: list(e.path))
+        errors = sorted(validator.iter_errors(json.loads(text)), key=lambda e: list(e.path))
     except ValueError as e:
         errors = [e]
     if errors:
         failed += 1
         for e in errors[:3]:
             where = "/".join(str(p) for p in getattr(e, "path", []))
-            print(f"{fixture}: {where}: {getattr(e, 'message', e)}")
+            print(f"{name}: {where}: {getattr(e, 'message', e)}")
     else:
         passed += 1
+
+
+tmp = tempfile.mkdtemp()
+fixtures = sorted(pathlib.Path("fixtures").rglob("*.dts"))
+for fixture in fixtures:
+    opts = []
+    for line in fixture.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^[\s/*]*cmalint:(.*)$", line)
+        if m:
+            opts += shlex.split(m.group(1))
+    inputs = [str(fixture)]
+    dtb = os.path.join(tmp, "board.dtb")
+    if subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, str(fixture)],
+                      capture_output=True).returncode == 0 and not any("overlay" in o for o in opts):
+        inputs.append(dtb)
+    for inp in inputs:
+        run = subprocess.run([binary, "--format", "json", *opts, inp],
+                             capture_output=True, text=True, timeout=120)
+        if run.returncode == 2 and not run.stdout:
+            continue
+        validate(f"{fixture} ({'dtb' if inp == dtb else 'dts'})", run.stdout)
+
+# A run of several boards with a configuration (config, suppressions) and a baseline, and an
+# input error (the errors array).
+base = os.path.join(tmp, "baseline.json")
+cfg = os.path.join(tmp, "cmalint.json")
+with open(cfg, "w") as f:
+    json.dump({"boards": [{"match": {"file": "*acme*"}, "profile": {"kernel": "6.1"}}],
+               "suppressions": [{"rule": "coherent_pool_nomap", "node": "/reserved-memory/pool@50000000",
+                                 "reason": "shared by design"}]}, f)
+subprocess.run([binary, "--no-config", "--write-baseline", base, "fixtures/config/acme-a.dts"],
+               capture_output=True)
+run = subprocess.run([binary, "--format", "json", "--baseline", base, "--config", cfg, "fixtures/config/acme-a.dts",
+                      "fixtures/config/acme-b.dts", "fixtures/examples/e2000q.dts", "missing.dts"],
+                     capture_output=True, text=True)
+doc = json.loads(run.stdout) if run.stdout else {}
+if run.returncode != 2 or not doc.get("errors") or not any(b.get("config") for b in doc.get("boards", [])):
+    failed += 1
+    print(f"whole run: exit {run.returncode}, expected 2 with errors and a configuration: {run.stderr[:200]}")
+validate("whole run", run.stdout)
+
+# Strictness: unknown fields and values are rejected where the contract is closed.
+doc = json.loads(subprocess.run([binary, "--no-config", "--format", "json", "--kconfig",
+                                 "fixtures/examples/e2000q.config", "fixtures/examples/e2000q.dts"],
+                                capture_output=True, text=True).stdout)
+mutations = {
+    "unknown top-level field": lambda d: d.update(extra=1),
+    "unknown board field": lambda d: d["boards"][0].update(extra=1),
+    "unknown memory field": lambda d: d["boards"][0]["memory"].update(extra=1),
+    "unknown headroom term": lambda d: d["boards"][0]["memory"]["headroom"].update(extra=1),
+    "unknown region field": lambda d: d["boards"][0]["memory"]["regions"][0].update(extra=1),
+    "unknown finding field": lambda d: d["boards"][0]["findings"][0].update(extra=1),
+    "unknown location field": lambda d: d["boards"][0]["findings"][0]["location"].update(extra=1),
+    "unknown summary field": lambda d: d["boards"][0]["summary"].update(extra=1),
+    "bad severity": lambda d: d["boards"][0]["findings"][0].update(severity="fatal"),
+    "bad status": lambda d: d["boards"][0]["memory"]["regions"][0].update(status="kept"),
+    "bad kind": lambda d: d["boards"][0]["memory"]["regions"][0].update(kind="pool"),
+    "missing finding field": lambda d: d["boards"][0]["findings"][0].pop("property"),
+}
+for name, mutate in mutations.items():
+    bad = json.loads(json.dumps(doc))
+    mutate(bad)
+    if validator.is_valid(bad):
+        failed += 1
+        print(f"the schema accepts a document with {name}")
+    else:
+        passed += 1
+if len(fixtures) < 100:
+    failed += 1
+    print(f"only {len(fixtures)} fixtures found")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed or not passed else 0)
 PY

@@ -21,7 +21,12 @@ static void test_fmt_size(void **state)
 		{ 2 * MiB, "2 MiB" }, { 1900 * MiB, "1900 MiB" }, { 512 * MiB, "512 MiB" },
 		{ 3 * GiB, "3 GiB" }, { 1536 * MiB, "1536 MiB" }, { UINT64_C(1) << 40, "1 TiB" },
 		{ UINT64_C(1) << 50, "1 PiB" }, { UINT64_C(1) << 60, "1 EiB" }, { UINT64_C(8) << 60, "8 EiB" },
-		{ UINT64_MAX, "18446744073709551615 bytes" }, { GiB + KiB, "1048577 KiB" },
+		{ 9999, "9999 bytes" }, { 10000, "~9.8 KiB" }, { 74565, "~72.8 KiB" },
+		{ 4095 * MiB, "4095 MiB" }, { 9999 * MiB, "9999 MiB" }, { 10000 * MiB, "~9.8 GiB" },
+		{ 2047964 * KiB, "~2.0 GiB" }, { 2047964 * KiB - 200 * MiB, "~1.8 GiB" },
+		{ GiB + KiB, "~1.0 GiB" }, { MiB - 1, "~1.0 MiB" }, { 1023 * MiB + MiB / 20, "~1023.0 MiB" },
+		{ 1024 * MiB - 1, "~1.0 GiB" }, { UINT64_C(7) << 60 | 1, "~7.0 EiB" },
+		{ UINT64_MAX, "~16.0 EiB" },
 	};
 	char buf[SIZE_STR_MAX];
 
