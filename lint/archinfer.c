@@ -83,6 +83,8 @@ int arch_from_cpu_compatible(const char *c, bool *nommu)
 		"arm,cortex-r4", "arm,cortex-r5", "arm,cortex-r7", "marvell,sheeva-v5", "marvell,sheeva-v7",
 		"marvell,pj4a", "marvell,pj4b", "qcom,krait", "qcom,scorpion", "faraday,fa526",
 		"brcm,brahma-b15", "arm,cortex-a32",	/* AArch32-only ARMv8 */
+		"marvell,feroceon", "marvell,xscale", "arm,arm720t", "arm,arm710t", "arm,arm1020e",
+		"arm,arm1022", "arm,arm1026ej-s", "arm,arm940t", "arm,arm922t",
 	};
 
 	*nommu = false;

@@ -232,6 +232,7 @@ static void test_arch_from_cpu(void **state)
 	assert_false(nommu);
 	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a7", &nommu), ARCH_ARM);
 	assert_int_equal(arch_from_cpu_compatible("arm,arm1176jzf-s", &nommu), ARCH_ARM);
+	assert_int_equal(arch_from_cpu_compatible("marvell,feroceon", &nommu), ARCH_ARM);
 	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a53", &nommu), ARCH_ARM64);
 	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a72", &nommu), ARCH_ARM64);
 	assert_int_equal(arch_from_cpu_compatible("arm,armv8", &nommu), ARCH_ARM64);
