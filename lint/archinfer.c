@@ -157,6 +157,22 @@ void board_infer_arch(struct board *b, const void *fdt)
 			}
 		}
 	}
+	if (cpu_arch < 0) {
+		/* a Cortex-M tree often has no /cpus: its NVIC or SysTick says ARMv7-M/v8-M, no MMU */
+		static const char *const v7m[] = { "arm,armv7m-nvic", "arm,v7m-nvic", "arm,armv8m-nvic",
+						   "arm,armv7m-systick" };
+
+		for (size_t i = 0; i < ARRAY_SIZE(v7m) && cpu_arch < 0; i++) {
+			int n = fdt_node_offset_by_compatible(fdt, -1, v7m[i]);
+			char path[256];
+
+			if (n < 0 || fdt_get_path(fdt, n, path, sizeof(path)) < 0)
+				continue;
+			cpu_arch = ARCH_ARM;
+			cpu_nommu = true;
+			cpu_ev = xasprintf("node '%s' compatible '%s'", path, v7m[i]);
+		}
+	}
 	if (a >= 0) {
 		b->has_arch_hint = true;
 		b->arch_hint = a;
