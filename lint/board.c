@@ -566,6 +566,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		}
 	}
 	load_dma_ranges(b, fdt);
+	board_infer_arch(b, fdt);
 	return 0;
 }
 
@@ -842,6 +843,7 @@ void board_release(struct board *b)
 	free(b->dt_bootargs);
 	free_loc(&b->dt_bootargs_loc);
 	free(b->dma_limit_node);
+	free(b->arch_evidence);
 	free(b->model);
 	free_string_list(b->compatible, b->ncompatible);
 	free(b->input);

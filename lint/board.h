@@ -127,6 +127,18 @@ struct board {
 	 */
 	uint64_t dma_max_cpu_addr;
 	char *dma_limit_node;
+
+	/*
+	 * What the tree says about the architecture (lint/archinfer.c):
+	 * has_arch_hint when the input's path or a CPU node names one;
+	 * arch_hint is an enum arch value, arch_nommu a CPU without MMU
+	 * (arm,cortex-m*), arch_evidence how it was found ("cpu '/cpus/cpu@0'
+	 * compatible 'arm,cortex-a9'", "path 'arch/arm/boot/dts'").
+	 */
+	bool has_arch_hint;
+	int arch_hint;
+	bool arch_nommu;
+	char *arch_evidence;
 };
 
 /* The input's format as detected from its name or content. */
@@ -208,6 +220,17 @@ const char *fdt_error_text(int err);
  * within 64 bits.
  */
 int ram_bank_parse(const char *s, struct ram_bank *bank);
+
+/*
+ * board_infer_arch - fill b->has_arch_hint, arch_hint, arch_nommu and
+ * arch_evidence from the input's path (b->input) and the CPU nodes of
+ * @fdt (lint/archinfer.c, docs/kernel-model.md).
+ */
+void board_infer_arch(struct board *b, const void *fdt);
+/* arch_from_path - the arch a kernel or U-Boot tree path names; -1 if none. @comp gets the matched part. */
+int arch_from_path(const char *path, char *comp, size_t complen);
+/* arch_from_cpu_compatible - the arch of one CPU compatible string; -1 if unknown. */
+int arch_from_cpu_compatible(const char *compat, bool *nommu);
 
 /* Helpers over the model (no parsing). */
 bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat);

@@ -33,6 +33,8 @@ static const struct ksym symbols[] = {
 	B("ARM_LPAE", lpae), B("ZONE_DMA", zone_dma), B("ZONE_DMA32", zone_dma32), B("NUMA", numa),
 	B("CMDLINE_FORCE", cmdline_force), B("CMDLINE_EXTEND", cmdline_extend),
 	B("CMDLINE_FROM_BOOTLOADER", cmdline_from_bootloader), B("CMDLINE_OVERRIDE", cmdline_override),
+	B("VMSPLIT_3G", vmsplit_3g), B("VMSPLIT_3G_OPT", vmsplit_3g_opt), B("VMSPLIT_2G", vmsplit_2g),
+	B("VMSPLIT_1G", vmsplit_1g), I("PAGE_OFFSET", page_offset, 0xffffffffu),
 	/* MiB as 64-bit bytes */
 	I("CMA_SIZE_MBYTES", cma_size_mbytes, UINT64_MAX >> 20),
 	I("CMA_SIZE_PERCENTAGE", cma_size_percentage, 100),
@@ -294,6 +296,15 @@ void kconfig_apply(const struct kconfig *kc, struct profile *p)
 			p->arch = (enum arch)a;
 			p->arch_src = SRC_KCONFIG;
 		}
+	}
+	if (kc->page_offset.set || kc->vmsplit_3g == KB_Y || kc->vmsplit_3g_opt == KB_Y ||
+	    kc->vmsplit_2g == KB_Y || kc->vmsplit_1g == KB_Y) {
+		/* CONFIG_PAGE_OFFSET follows the VMSPLIT_* choice (arch/arm/Kconfig) */
+		p->arm_page_offset = kc->page_offset.set ? kc->page_offset.v
+				     : kc->vmsplit_1g == KB_Y ? 0x40000000u
+				     : kc->vmsplit_2g == KB_Y ? 0x80000000u
+				     : kc->vmsplit_3g_opt == KB_Y ? 0xB0000000u : 0xC0000000u;
+		p->arm_page_offset_src = SRC_KCONFIG;
 	}
 	if (p->page_size_src != SRC_CLI) {
 		uint32_t ps = kc->pages_64k == KB_Y ? 65536 : kc->pages_16k == KB_Y ? 16384 : kc->pages_4k == KB_Y ? 4096 : 0;

@@ -39,6 +39,8 @@ struct kconfig {
 	enum kbool sel_mbytes, sel_percentage, sel_min, sel_max;
 	enum kbool hugetlb, thp, highmem, lpae, zone_dma, zone_dma32, numa;
 	enum kbool cmdline_force, cmdline_extend, cmdline_from_bootloader, cmdline_override;
+	enum kbool vmsplit_3g, vmsplit_3g_opt, vmsplit_2g, vmsplit_1g;	/* arm: the user/kernel split */
+	struct kconfig_int page_offset;	/* arm: CONFIG_PAGE_OFFSET */
 	struct kconfig_int cma_size_mbytes, cma_size_percentage, cma_areas;
 	struct kconfig_int arch_force_max_order, force_max_zoneorder;
 	char *cmdline;		/* CONFIG_CMDLINE, or NULL */

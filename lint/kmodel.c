@@ -237,12 +237,28 @@ static uint64_t arch_dma_limit(const struct board *b, const struct profile *p, u
 	return dram_end;
 }
 
-/* arm with HIGHMEM: the end of lowmem (VMSPLIT_3G: 768 MiB above the start of RAM). */
+/*
+ * arm with HIGHMEM: the end of lowmem. adjust_lowmem_bounds() in
+ * arch/arm/mm/mmu.c maps lowmem from the start of RAM up to the virtual
+ * address VMALLOC_END (0xff800000) less the vmalloc area (240 MiB) and its
+ * 8 MiB guard: VMSPLIT_3G 768 MiB, 3G_OPT 1 GiB, 2G 1792 MiB, 1G 2816 MiB
+ * above the start of RAM.
+ */
+uint64_t arm_lowmem_size(const struct profile *p)
+{
+	const uint64_t vmalloc_end = 0xff800000u, vmalloc_size = 240 * MiB, guard = 8 * MiB;
+	uint64_t po = p->arm_page_offset;
+
+	if (po + vmalloc_size + guard >= vmalloc_end)
+		return 0;
+	return vmalloc_end - vmalloc_size - guard - po;
+}
+
 static uint64_t arm_highmem_start(const struct board *b, const struct profile *p)
 {
 	if (p->arch != ARCH_ARM || !b->nram)
 		return 0;
-	return b->ram[0].base + 768 * MiB;
+	return b->ram[0].base + arm_lowmem_size(p);
 }
 
 struct dyn_try {
@@ -856,7 +872,12 @@ static void layout_zones(struct kmodel *k, const struct board *b, const struct p
 	case ARCH_ARM: {
 		uint64_t hs = arm_highmem_start(b, p);
 
-		add_zone(k, b, "DMA", &lo, hs < end ? hs : end, true);
+		/*
+		 * lowmem is ZONE_DMA when the kernel has CONFIG_ZONE_DMA (multi-platform
+		 * LPAE kernels; arm_dma_zone_size unset makes it all of lowmem), else Normal
+		 */
+		add_zone(k, b, p->zone_dma && p->zone_dma_src != SRC_DEFAULT ? "DMA" : "Normal", &lo,
+			 hs < end ? hs : end, true);
 		add_zone(k, b, "HighMem", &lo, end, false);
 		break;
 	}

@@ -120,6 +120,8 @@ const char *region_status_name(enum region_status s);
 /* The kregion built for @n, or NULL. */
 const struct kregion *kmodel_region_for(const struct kmodel *k, const struct rmem_node *n);
 /* The zone holding @addr, or NULL. */
+/* arm: the size of lowmem above the start of RAM for the profile's CONFIG_PAGE_OFFSET. */
+uint64_t arm_lowmem_size(const struct profile *p);
 const struct kzone *kmodel_zone_of(const struct kmodel *k, uint64_t addr);
 /* True when the node is a reusable shared-dma-pool (what the kernel would treat as CMA). */
 bool rmem_node_is_cma(const struct rmem_node *n);

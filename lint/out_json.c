@@ -17,6 +17,10 @@ static cJSON *profile_json(const struct board_result *r)
 	cJSON_AddStringToObject(o, "arch", arch_name(p->arch));
 	json_add_u64(o, "page_size", p->page_size);
 	json_add_u64(o, "cma_granule", p->cma_granule);
+	if (p->arch == ARCH_ARM)
+		json_add_u64(o, "page_offset", p->arm_page_offset);
+	if (p->nommu)
+		cJSON_AddBoolToObject(o, "nommu", true);
 	if (p->kernel_src == SRC_DEFAULT)
 		cJSON_AddItemToArray(assumed, cJSON_CreateString("kernel"));
 	if (p->arch_src == SRC_DEFAULT)
@@ -30,6 +34,8 @@ static cJSON *profile_json(const struct board_result *r)
 	cJSON_AddItemToObject(o, "assumed", assumed);
 	cJSON_AddStringToObject(src, "kernel", vsource_name(p->kernel_src));
 	cJSON_AddStringToObject(src, "arch", vsource_name(p->arch_src));
+	if (p->arch_evidence)
+		cJSON_AddStringToObject(src, "arch_evidence", p->arch_evidence);
 	cJSON_AddStringToObject(src, "page_size", vsource_name(p->page_size_src));
 	cJSON_AddStringToObject(src, "cma_size_mbytes", vsource_name(p->cma_size_mbytes_src));
 	cJSON_AddStringToObject(src, "ram", vsource_name(r->ram_src));
@@ -41,6 +47,8 @@ static cJSON *profile_json(const struct board_result *r)
 	cJSON_AddStringToObject(src, "thp", vsource_name(p->thp_src));
 	cJSON_AddStringToObject(src, "lpae", vsource_name(p->lpae_src));
 	cJSON_AddStringToObject(src, "highmem", vsource_name(p->highmem_src));
+	if (p->arch == ARCH_ARM)
+		cJSON_AddStringToObject(src, "page_offset", vsource_name(p->arm_page_offset_src));
 	cJSON_AddStringToObject(src, "zone_dma", vsource_name(p->zone_dma_src));
 	cJSON_AddStringToObject(src, "force_max_order", vsource_name(p->force_max_order_src));
 	cJSON_AddStringToObject(src, "numa", vsource_name(p->numa_src));

@@ -156,14 +156,155 @@ static void diff_trees(const void *old, const void *new, const char *overlay, st
 	}
 }
 
+/* The path a label of @fdt names in its __symbols__, or NULL. */
+static const char *symbol_path(const void *fdt, const char *label)
+{
+	int sym = fdt_path_offset(fdt, "/__symbols__"), len;
+	const char *v;
+
+	if (sym < 0)
+		return NULL;
+	v = fdt_getprop(fdt, sym, label, &len);
+	if (!v || len < 1 || strnlen(v, (size_t)len) >= (size_t)len)
+		return NULL;
+	return v;
+}
+
+/*
+ * Before libfdt applies an overlay: every __fixups__ label must be a label
+ * of the base, or libfdt fails with a bare FDT_ERR_NOTFOUND. Name it.
+ */
+static int check_fixups(const void *base, const void *ovl, const char *ovname, char *err, size_t errlen)
+{
+	int fix = fdt_path_offset(ovl, "/__fixups__"), prop;
+	bool have_symbols = fdt_path_offset(base, "/__symbols__") >= 0;
+
+	if (fix < 0)
+		return 0;
+	fdt_for_each_property_offset(prop, ovl, fix) {
+		const char *label;
+
+		if (!fdt_getprop_by_offset(ovl, prop, &label, NULL))
+			continue;
+		if (symbol_path(base, label))
+			continue;
+		snprintf(err, errlen, "overlay '%s': fixup '%s' names no label in the base tree's __symbols__%s", ovname,
+			 label, have_symbols ? "" : " (the base has none: compile it with dtc -@)");
+		return -1;
+	}
+	return 0;
+}
+
+/* A label the overlay puts on a fragment's __overlay__ node, resolved to the base node it targets. */
+struct ovl_sym {
+	char *label, *path;
+};
+
+/* The base path a fragment targets: target-path, or target through __fixups__ or a base phandle. */
+static char *fragment_target(const void *base, const void *ovl, const char *frag, size_t fraglen)
+{
+	int fnode = fdt_subnode_offset_namelen(ovl, 0, frag, (int)fraglen), len, fix, prop;
+	const char *tp;
+	const fdt32_t *ph;
+	char want[300], path[1024];
+
+	if (fnode < 0)
+		return NULL;
+	tp = fdt_getprop(ovl, fnode, "target-path", &len);
+	if (tp && len > 0 && strnlen(tp, (size_t)len) < (size_t)len)
+		return fdt_path_offset(base, tp) >= 0 ? xstrdup(tp) : NULL;
+	ph = fdt_getprop(ovl, fnode, "target", &len);
+	if (!ph || len != 4)
+		return NULL;
+	/* a label of the base: /__fixups__/LABEL lists "/FRAG:target:0" */
+	snprintf(want, sizeof(want), "/%.*s:target:0", (int)fraglen, frag);
+	fix = fdt_path_offset(ovl, "/__fixups__");
+	if (fix >= 0) {
+		fdt_for_each_property_offset(prop, ovl, fix) {
+			const char *label, *v = fdt_getprop_by_offset(ovl, prop, &label, &len);
+
+			for (int off = 0; v && off < len;) {
+				size_t sl = strnlen(v + off, (size_t)(len - off));
+
+				if (sl == strlen(want) && !memcmp(v + off, want, sl)) {
+					const char *bp = symbol_path(base, label);
+
+					return bp ? xstrdup(bp) : NULL;
+				}
+				off += (int)sl + 1;
+			}
+		}
+	}
+	/* a phandle already in the base */
+	len = fdt_node_offset_by_phandle(base, fdt32_to_cpu(*ph));
+	if (len >= 0 && fdt_get_path(base, len, path, sizeof(path)) >= 0)
+		return xstrdup(path);
+	return NULL;
+}
+
+/*
+ * A label on a fragment's __overlay__ node itself (Raspberry Pi's cma
+ * overlay: "frag0: __overlay__ { ... }") is a __symbols__ entry
+ * "/fragment@0/__overlay__". libfdt 1.6.1 accepts only entries below
+ * __overlay__ and fails the whole overlay with FDT_ERR_NOTFOUND; the
+ * kernel's overlay code and newer libfdt make such a label name the
+ * target node. Take those entries out of the overlay before it is
+ * applied, each resolved to its target's path for the merged tree's
+ * __symbols__ (or dropped when the target is unknown, as then the
+ * fragment itself fails).
+ */
+static void take_overlay_labels(const void *base, void *ovl, struct ovl_sym **syms, size_t *nsyms)
+{
+	int symnode = fdt_path_offset(ovl, "/__symbols__"), prop;
+	size_t cap = 0;
+
+	if (symnode < 0)
+		return;
+	for (prop = fdt_first_property_offset(ovl, symnode); prop >= 0;) {
+		const char *label, *v;
+		int len;
+		const char *slash;
+		size_t vl;
+
+		v = fdt_getprop_by_offset(ovl, prop, &label, &len);
+		if (!v || len < 2 || v[0] != '/' || (vl = strnlen(v, (size_t)len)) >= (size_t)len) {
+			prop = fdt_next_property_offset(ovl, prop);
+			continue;
+		}
+		slash = memchr(v + 1, '/', vl - 1);
+		if (!slash || strcmp(slash, "/__overlay__")) {
+			prop = fdt_next_property_offset(ovl, prop);
+			continue;
+		}
+		{
+			char *target = fragment_target(base, ovl, v + 1, (size_t)(slash - v - 1));
+			char *name = xstrdup(label);
+
+			if (target) {
+				struct ovl_sym *s = ARRAY_PUSH(*syms, *nsyms, cap);
+
+				s->label = name;
+				s->path = target;
+			} else {
+				free(name);
+			}
+			name = xstrdup(label);
+			fdt_delprop(ovl, symnode, name);	/* the offsets after it move: start again */
+			free(name);
+			prop = fdt_first_property_offset(ovl, symnode);
+		}
+	}
+}
+
 int overlay_apply_all(void **blob, size_t *len, const char *base, const struct load_opts *o,
 		      struct ovl_log *log, char *err, size_t errlen)
 {
 	size_t count = 0;
 
 	for (const char *const *ov = o ? o->overlays : NULL; ov && *ov; ov++, count++) {
-		size_t olen, size;
+		size_t olen, size, nsyms = 0;
 		void *obl, *merged, *before;
+		struct ovl_sym *syms = NULL;
 		int rc;
 
 		if (count >= OVERLAY_MAX) {
@@ -182,9 +323,30 @@ int overlay_apply_all(void **blob, size_t *len, const char *base, const struct l
 		}
 		merged = xmalloc(size);
 		rc = fdt_open_into(*blob, merged, (int)size);
+		if (!rc && check_fixups(merged, obl, *ov, err, errlen)) {
+			free(obl);
+			free(merged);
+			return -1;
+		}
+		if (!rc)
+			take_overlay_labels(merged, obl, &syms, &nsyms);
 		if (!rc)
 			rc = fdt_overlay_apply(merged, obl);
 		free(obl);
+		for (size_t i = 0; !rc && i < nsyms; i++) {
+			int sn = fdt_path_offset(merged, "/__symbols__");
+
+			if (sn < 0)
+				sn = fdt_add_subnode(merged, 0, "__symbols__");
+			rc = sn < 0 ? sn : fdt_setprop_string(merged, sn, syms[i].label, syms[i].path);
+		}
+		for (size_t i = 0; i < nsyms; i++) {
+			free(syms[i].label);
+			free(syms[i].path);
+		}
+		free(syms);
+		syms = NULL;
+		nsyms = 0;
 		if (rc) {
 			snprintf(err, errlen, "cannot apply overlay '%s' to '%s': %s", *ov, base,
 				 rc == -FDT_ERR_NOTFOUND ? "a label or path it targets is not in the base (DTS bases are compiled with symbols, DTB bases need dtc -@)" : fdt_error_text(rc));

@@ -106,6 +106,7 @@ const char *vsource_name(enum vsource s)
 	case SRC_CLI: return "command line";
 	case SRC_DT: return "device tree";
 	case SRC_CONFIG: return "configuration";
+	case SRC_INFERRED: return "inferred";
 	}
 	return "?";
 }
@@ -141,6 +142,7 @@ void profile_init(struct profile *p)
 	p->thp = true;
 	p->lpae = false;
 	p->force_max_order = -1;
+	p->arm_page_offset = 0xC0000000u;	/* VMSPLIT_3G, the Kconfig default */
 	p->zone_dma = true;
 	p->zone_dma32 = true;
 	/* every *_src is SRC_DEFAULT (0) from the memset */

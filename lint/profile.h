@@ -16,7 +16,11 @@
 enum arch { ARCH_ARM64, ARCH_ARM, ARCH_RISCV64, ARCH_X86_64 };
 
 /* Where a profile value came from. */
-enum vsource { SRC_DEFAULT, SRC_KCONFIG, SRC_CLI, SRC_DT, SRC_CONFIG };
+/*
+ * SRC_INFERRED: deduced from what the device tree says (the arch from its
+ * path or CPU nodes, lint/archinfer.c); better than assumed, not confirmed.
+ */
+enum vsource { SRC_DEFAULT, SRC_KCONFIG, SRC_CLI, SRC_DT, SRC_CONFIG, SRC_INFERRED };
 
 struct kver {
 	int major, minor;
@@ -44,6 +48,11 @@ struct profile {
 	enum vsource kernel_src;
 	enum arch arch;
 	enum vsource arch_src;
+	/* With arch_src SRC_INFERRED: how ("cpu '/cpus/cpu@0' compatible 'arm,cortex-a9'"). */
+	const char *arch_evidence;
+	/* A kernel without MMU (arm Cortex-M): no CONFIG_CMA, which depends on MMU. */
+	bool nommu;
+	enum vsource nommu_src;
 	uint32_t page_size;
 	enum vsource page_size_src;
 
@@ -68,6 +77,13 @@ struct profile {
 	enum vsource force_max_order_src;
 	bool numa;
 	enum vsource numa_src;
+	/*
+	 * arm: CONFIG_PAGE_OFFSET (VMSPLIT_3G 0xC0000000, 3G_OPT 0xB0000000,
+	 * 2G 0x80000000, 1G 0x40000000): with the 240 MiB vmalloc area it sets
+	 * where lowmem ends (lint/kmodel.c arm_highmem_start).
+	 */
+	uint64_t arm_page_offset;
+	enum vsource arm_page_offset_src;
 	bool highmem;		/* arm: CONFIG_HIGHMEM */
 	enum vsource highmem_src;
 	bool zone_dma, zone_dma32;	/* CONFIG_ZONE_DMA, CONFIG_ZONE_DMA32 */

@@ -53,6 +53,31 @@ static void replace_ram(struct board *b, const struct ram_bank *ram, size_t nram
 	b->ram_placeholder = false;
 }
 
+/*
+ * An arch nobody gave (--arch, --kconfig, configuration) comes from the
+ * tree when its path or CPU nodes name one; a CPU without MMU means a
+ * kernel without CMA, unless CMA's presence was given.
+ */
+static void infer_arch(struct board_result *res)
+{
+	struct profile *p = &res->profile;
+	const struct board *b = &res->board;
+
+	if (p->arch_src != SRC_DEFAULT || !b->has_arch_hint)
+		return;
+	p->arch = (enum arch)b->arch_hint;
+	p->arch_src = SRC_INFERRED;
+	p->arch_evidence = b->arch_evidence;
+	if (b->arch_nommu) {
+		p->nommu = true;
+		p->nommu_src = SRC_INFERRED;
+		if (p->cma_src == SRC_DEFAULT) {
+			p->cma = false;
+			p->cma_src = SRC_INFERRED;
+		}
+	}
+}
+
 /* Defaults < configuration < matching board sections (in order) < command line. */
 static void settle(struct board_result *res, const char *path, const struct run_opts *o)
 {
@@ -75,6 +100,7 @@ static void settle(struct board_result *res, const char *path, const struct run_
 					     &res->kernel_image, &ram, &nram, &res->policy);
 		}
 	}
+	infer_arch(res);
 	for (size_t i = 0; o->policy && i < o->policy->n; i++)
 		policy_set(&res->policy, o->policy->o[i].id, o->policy->o[i].sev);
 	if (o->load.nram)

@@ -10,12 +10,19 @@ RULE_CHECK(cma_kernel_disabled)
 	const struct board *b = ctx->board;
 	const struct cmdline *cl = ctx->cmdline;
 	const struct profile *p = ctx->profile;
-	char why[160];
+	char why[200];
+	enum severity sev = SEV_OFF;
 
 	if (p->cma)
 		return;
+	/* inferred (a CPU without MMU): a fact of the tree's CPU, not of the kernel's .config */
+	if (p->cma_src == SRC_INFERRED)
+		sev = SEV_INFO;
 	if (p->cma_src == SRC_KCONFIG && p->kconfig_name)
 		snprintf(why, sizeof(why), "%s has CONFIG_CMA or CONFIG_DMA_CMA not set", p->kconfig_name);
+	else if (p->cma_src == SRC_INFERRED)
+		snprintf(why, sizeof(why), "a kernel without MMU has no CMA (%s)",
+			 p->arch_evidence ? p->arch_evidence : "inferred");
 	else
 		snprintf(why, sizeof(why), "the kernel is built without CONFIG_CMA/CONFIG_DMA_CMA (%s)",
 			 p->cma_src == SRC_CLI ? "--no-cma" : vsource_name(p->cma_src));
@@ -23,7 +30,7 @@ RULE_CHECK(cma_kernel_disabled)
 		const struct rmem_node *n = &b->nodes[i];
 
 		if (node_considered(ctx, n) && rmem_node_is_cma(n))
-			report_add(out, rule, SEV_OFF, n->path, "reusable", rule_loc(n, "reusable"),
+			report_add(out, rule, sev, n->path, "reusable", rule_loc(n, "reusable"),
 				   "'%s' is a CMA pool but %s: the node fails and its memory is returned",
 				   n->path, why);
 	}
@@ -33,7 +40,7 @@ RULE_CHECK(cma_kernel_disabled)
 		char *d = cma_arg_desc(&cl->cma[i]);
 
 		cma_arg_site(&cl->cma[i], &node, &prop, &loc);
-		report_add(out, rule, SEV_OFF, node, prop, loc, "%s has no effect: %s", d, why);
+		report_add(out, rule, sev, node, prop, loc, "%s has no effect: %s", d, why);
 		free(d);
 	}
 }

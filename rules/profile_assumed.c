@@ -22,6 +22,10 @@ RULE_CHECK(profile_assumed)
 		sb_addf(&what, "%s%u KiB pages", what.len ? ", " : "", p->page_size / 1024);
 		sb_addf(&how, "%s--page-size", how.len ? ", " : "");
 	}
+	if (p->arch_src == SRC_INFERRED)
+		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+			   "arch %s%s inferred from %s: give --arch or --kconfig to confirm it", arch_name(p->arch),
+			   p->nommu ? " without MMU (no CMA)" : "", p->arch_evidence ? p->arch_evidence : "the tree");
 	if (what.len)
 		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
 			   "%s assumed: the prediction depends on %s; give %s or --kconfig", what.buf,

@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "board.h"
+#include "kmodel.h"
 #include "profile.h"
 #include "util.h"
 
@@ -201,6 +203,62 @@ static void test_parsers(void **state)
 	assert_int_equal(arch_parse("mips", &a), -1);
 }
 
+/* Where a tree sits in a kernel or U-Boot source tree names the arch; the last match wins. */
+static void test_arch_from_path(void **state)
+{
+	char comp[64];
+
+	(void)state;
+	assert_int_equal(arch_from_path("linux/arch/arm/boot/dts/broadcom/bcm2837-rpi-3-b.dtb", comp, sizeof(comp)),
+			 ARCH_ARM);
+	assert_string_equal(comp, "arch/arm");
+	assert_int_equal(arch_from_path("arch/arm64/boot/dts/freescale/imx8mq-evk.dts", comp, sizeof(comp)),
+			 ARCH_ARM64);
+	assert_int_equal(arch_from_path("u-boot/dts/upstream/src/arm/nxp/imx/imx6q-sabresd.dts", comp,
+					sizeof(comp)), ARCH_ARM);
+	assert_string_equal(comp, "dts/upstream/src/arm");
+	assert_int_equal(arch_from_path("x/boot/dts/riscv/board.dtb", comp, sizeof(comp)), ARCH_RISCV64);
+	assert_int_equal(arch_from_path("/home/arm/boards/armada.dtb", comp, sizeof(comp)), -1);
+	assert_int_equal(arch_from_path("myarch/arm/x.dtb", comp, sizeof(comp)), -1);
+	assert_int_equal(arch_from_path("arch/arm64", comp, sizeof(comp)), -1);	/* a directory, not a file under it */
+}
+
+static void test_arch_from_cpu(void **state)
+{
+	bool nommu;
+
+	(void)state;
+	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a9", &nommu), ARCH_ARM);
+	assert_false(nommu);
+	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a7", &nommu), ARCH_ARM);
+	assert_int_equal(arch_from_cpu_compatible("arm,arm1176jzf-s", &nommu), ARCH_ARM);
+	assert_int_equal(arch_from_cpu_compatible("marvell,feroceon", &nommu), ARCH_ARM);
+	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a53", &nommu), ARCH_ARM64);
+	assert_int_equal(arch_from_cpu_compatible("arm,cortex-a72", &nommu), ARCH_ARM64);
+	assert_int_equal(arch_from_cpu_compatible("arm,armv8", &nommu), ARCH_ARM64);
+	assert_int_equal(arch_from_cpu_compatible("arm,cortex-m7", &nommu), ARCH_ARM);
+	assert_true(nommu);
+	assert_int_equal(arch_from_cpu_compatible("riscv", &nommu), ARCH_RISCV64);
+	assert_false(nommu);
+	assert_int_equal(arch_from_cpu_compatible("acme,unknown-core", &nommu), -1);
+}
+
+/* adjust_lowmem_bounds(): VMALLOC_END 0xff800000 less 240 MiB and the 8 MiB guard. */
+static void test_arm_lowmem(void **state)
+{
+	struct profile p;
+
+	(void)state;
+	profile_init(&p);
+	assert_int_equal(arm_lowmem_size(&p), 768ull << 20);	/* VMSPLIT_3G */
+	p.arm_page_offset = 0xB0000000u;
+	assert_int_equal(arm_lowmem_size(&p), 1024ull << 20);
+	p.arm_page_offset = 0x80000000u;
+	assert_int_equal(arm_lowmem_size(&p), 1792ull << 20);
+	p.arm_page_offset = 0x40000000u;
+	assert_int_equal(arm_lowmem_size(&p), 2816ull << 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +269,9 @@ int main(void)
 		cmocka_unit_test(test_kver_parse),
 		cmocka_unit_test(test_kver_cmp),
 		cmocka_unit_test(test_parsers),
+		cmocka_unit_test(test_arch_from_path),
+		cmocka_unit_test(test_arch_from_cpu),
+		cmocka_unit_test(test_arm_lowmem),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
