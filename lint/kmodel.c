@@ -974,6 +974,37 @@ static void reserve_memmap(struct kmodel *k, const struct board *b, const struct
 	}
 }
 
+/* How much of [base, base + size) is RAM of the board. */
+static uint64_t ram_inside(const struct board *b, uint64_t base, uint64_t size)
+{
+	uint64_t n = 0, end = base + size;
+
+	for (size_t i = 0; i < b->nram; i++) {
+		uint64_t lo = b->ram[i].base > base ? b->ram[i].base : base;
+		uint64_t e = b->ram[i].base + b->ram[i].size, hi = e < end ? e : end;
+
+		if (hi > lo)
+			n += hi - lo;
+	}
+	return n;
+}
+
+/* Where a placed region lies against the board's RAM banks (RAM_INSIDE when RAM is unknown). */
+static int ram_place_of(const struct board *b, const struct kregion *r)
+{
+	struct mlist ram = { 0 };
+	int place = RAM_INSIDE;
+
+	if (!r->has_base || !r->size || !board_ram_known(b))
+		return RAM_INSIDE;
+	for (size_t i = 0; i < b->nram; i++)
+		mlist_add(&ram, b->ram[i].base, b->ram[i].base + b->ram[i].size);
+	if (!mlist_covers(&ram, r->base, r->base + r->size))
+		place = mlist_intersects(&ram, r->base, r->base + r->size) ? RAM_PARTLY_OUTSIDE : RAM_OUTSIDE;
+	mlist_release(&ram);
+	return place;
+}
+
 void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl,
 		  const struct range *boot, size_t nboot)
 {
@@ -1123,12 +1154,14 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	activate_cma(k, p);
 
 	for (size_t i = 0; i < k->nregions; i++) {
-		const struct kregion *r = &k->regions[i];
+		struct kregion *r = &k->regions[i];
 		bool nomap = r->node && r->node->no_map;
 
+		r->ram_place = ram_place_of(b, r);
 		if (r->status == RS_RESERVED && r->kind == RK_CMA) {
 			k->cma_bytes += r->size;
-			k->cma_usable_bytes += r->size;
+			/* a pool not wholly in RAM fails activation: none of it reaches the allocator */
+			k->cma_usable_bytes += r->ram_place == RAM_INSIDE ? r->size : 0;
 			if (r->extra_reserved)
 				k->reserved_bytes += r->extra_reserved;
 		} else if (r->reason == RR_CMA_ZONE_STRADDLE && r->activated) {
@@ -1136,7 +1169,9 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 			k->cma_usable_bytes += r->activated;
 			k->reserved_bytes += r->size - r->activated;
 		} else if (r->status == RS_RESERVED || r->memory_lost) {
-			uint64_t sz = r->size + r->extra_reserved;
+			/* only RAM counts: a carve-out in SRAM or a hole takes nothing from it */
+			uint64_t sz = (r->ram_place == RAM_INSIDE ? r->size : ram_inside(b, r->base, r->size)) +
+				      r->extra_reserved;
 
 			if (nomap)
 				k->nomap_bytes += sz;

@@ -73,6 +73,13 @@ struct kregion {
 	bool memory_lost;	/* stays reserved though unusable (4.19 failed init, extra reg entries) */
 	uint64_t extra_reserved;	/* reg entries after the first, still reserved */
 	uint64_t activated;		/* <= 5.10 straddling area: the part activated before the boundary */
+	/*
+	 * A static region not wholly inside the board's RAM banks. memblock
+	 * reserves (or marks no-map) memory that is not there without a word,
+	 * and a no-map pool is memremap()ed like any device memory, so only a
+	 * CMA pool fails: its pages are not RAM and activation gives it up.
+	 */
+	enum { RAM_INSIDE, RAM_PARTLY_OUTSIDE, RAM_OUTSIDE } ram_place;
 	/* For an area the kernel places below early allocations: where it can land. */
 	bool has_window;
 	uint64_t window_base, window_end;

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <stdio.h>
+#include <string.h>
+
 #include "rule.h"
 
 void thresholds_init(struct thresholds *t)
@@ -7,6 +10,97 @@ void thresholds_init(struct thresholds *t)
 	t->cma_ratio_error_pct = 50;
 	t->headroom_min = 0;
 	t->cma_min = 0;
+}
+
+static bool confirmed(const struct lint_ctx *ctx, enum fact f)
+{
+	const struct profile *p = ctx->profile;
+
+	switch (f) {
+	case FACT_RAM:
+		/* the user's, a running board's, or a /memory the tree states (not a placeholder) */
+		return ctx->ram_src == SRC_CLI || ctx->ram_src == SRC_CONFIG || ctx->board->live_tree ||
+		       (ctx->ram_src == SRC_DT && !ctx->board->ram_placeholder);
+	case FACT_ARCH:
+		return p->arch_src != SRC_DEFAULT;
+	case FACT_KERNEL_IMAGE:
+		return ctx->kernel_image_set;
+	case FACT_KCONFIG_CMA:
+		return p->cma_size_mbytes_src != SRC_DEFAULT || p->cma_size_percentage_src != SRC_DEFAULT ||
+		       p->cma_size_sel_src != SRC_DEFAULT;
+	case FACT_HEADROOM_MIN:
+		return ctx->thresholds->headroom_min != 0;
+	case FACT_CMA_RATIO_LIMIT: {
+		struct thresholds d;
+
+		thresholds_init(&d);
+		return ctx->thresholds->cma_ratio_error_pct != d.cma_ratio_error_pct ||
+		       ctx->thresholds->cma_ratio_warn_pct != d.cma_ratio_warn_pct;
+	}
+	}
+	return false;
+}
+
+bool lint_fact_confirmed(const struct lint_ctx *ctx, unsigned facts)
+{
+	for (unsigned f = 1; f && f <= facts; f <<= 1)
+		if ((facts & f) && !confirmed(ctx, (enum fact)f))
+			return false;
+	return true;
+}
+
+/* What the finding assumes about @f and how to confirm it. */
+static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t len)
+{
+	const struct board *b = ctx->board;
+	char s[SIZE_STR_MAX];
+
+	switch (f) {
+	case FACT_RAM:
+		if (b->nram && b->ram[0].node)
+			snprintf(buf, len, "assumes the RAM of '%s', which the bootloader may rewrite; confirm with --ram",
+				 b->ram[0].node);
+		else
+			snprintf(buf, len, "assumes the RAM of the device tree; confirm with --ram");
+		return;
+	case FACT_ARCH:
+		snprintf(buf, len, "assumes --arch %s; confirm with --arch or --kconfig", arch_name(ctx->profile->arch));
+		return;
+	case FACT_KERNEL_IMAGE:
+		snprintf(buf, len, "assumes a kernel image of %s; confirm with --kernel-image",
+			 fmt_size(ctx->headroom->kernel_image, s));
+		return;
+	case FACT_KCONFIG_CMA:
+		snprintf(buf, len, "assumes CONFIG_CMA_SIZE_MBYTES=%llu; confirm with --kconfig or --cma-size-mbytes",
+			 (unsigned long long)ctx->profile->cma_size_mbytes);
+		return;
+	case FACT_HEADROOM_MIN:
+		snprintf(buf, len, "assumes a default minimum; set the workload's with --min-headroom");
+		return;
+	case FACT_CMA_RATIO_LIMIT:
+		snprintf(buf, len, "assumes the default %u %% limit; set the board's in the configuration's thresholds",
+			 ctx->thresholds->cma_ratio_error_pct);
+		return;
+	}
+	buf[0] = 0;
+}
+
+void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding *f, unsigned facts)
+{
+	char why[1024] = "", one[512];
+
+	if (!f)
+		return;
+	for (unsigned b = 1; b && b <= facts; b <<= 1) {
+		if (!(facts & b) || confirmed(ctx, (enum fact)b))
+			continue;
+		describe(ctx, (enum fact)b, one, sizeof(one));
+		if (why[0])
+			strncat(why, "; ", sizeof(why) - strlen(why) - 1);
+		strncat(why, one, sizeof(why) - strlen(why) - 1);
+	}
+	if (why[0])
+		report_assume(out, f, why);
 }
 
 void lint_run(const struct lint_ctx *ctx, struct report *out)

@@ -100,10 +100,14 @@ static void print_board(FILE *out, const struct board_result *r)
 			print_region(out, &r->kmodel.regions[j]);
 	}
 	if (h->known) {
-		fprintf(out, "%s: CMA %s of %s RAM; non-CMA headroom %s%s\n", r->input,
-			fmt_size(r->kmodel.cma_bytes, s1), fmt_size(h->ram, s2),
-			h->headroom < 0 ? "below zero by " : "",
-			fmt_size(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s3));
+		/* the CMA the allocator gets (a pool outside RAM gives none); never a negative headroom */
+		if (h->headroom < 0)
+			fprintf(out, "%s: CMA %s of %s RAM; no non-CMA headroom left\n", r->input,
+				fmt_size(r->kmodel.cma_usable_bytes, s1), fmt_size(h->ram, s2));
+		else
+			fprintf(out, "%s: CMA %s of %s RAM; non-CMA headroom %s\n", r->input,
+				fmt_size(r->kmodel.cma_usable_bytes, s1), fmt_size(h->ram, s2),
+				fmt_size((uint64_t)h->headroom, s3));
 		print_headroom_terms(out, r->input, h);
 	} else {
 		fprintf(out, "%s: CMA %s; RAM unknown, no headroom estimate\n", r->input,

@@ -68,9 +68,9 @@ static void copy_loc(struct srcloc *dst, const struct srcloc *src)
 	}
 }
 
-void report_add(struct report *r, const struct rule *rule, enum severity sev,
-		const char *node, const char *property, const struct srcloc *loc,
-		const char *fmt, ...)
+struct finding *report_add(struct report *r, const struct rule *rule, enum severity sev,
+			   const char *node, const char *property, const struct srcloc *loc,
+			   const char *fmt, ...)
 {
 	struct finding *f;
 	enum severity s = sev == SEV_OFF ? rule->severity : sev;
@@ -78,7 +78,7 @@ void report_add(struct report *r, const struct rule *rule, enum severity sev,
 
 	policy_get(r->policy, rule->id, &s);
 	if (s == SEV_OFF)
-		return;
+		return NULL;
 	f = ARRAY_PUSH(r->f, r->n, r->cap);
 	memset(f, 0, sizeof(*f));
 	f->rule = rule->id;
@@ -89,6 +89,21 @@ void report_add(struct report *r, const struct rule *rule, enum severity sev,
 	f->node = node ? xstrdup(node) : NULL;
 	f->property = property ? xstrdup(property) : NULL;
 	copy_loc(&f->loc, loc);
+	return f;
+}
+
+void report_assume(struct report *r, struct finding *f, const char *why)
+{
+	enum severity s;
+	char *m;
+
+	if (!f)
+		return;
+	if (f->severity == SEV_ERROR && !policy_get(r->policy, f->rule, &s))
+		f->severity = SEV_WARNING;
+	m = xasprintf("%s (%s)", f->message, why);
+	free(f->message);
+	f->message = m;
 }
 
 void report_set_kernel_message(struct report *r, const char *msg)

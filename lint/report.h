@@ -52,13 +52,20 @@ struct report {
 
 /*
  * report_add - record a finding of @rule at its default (or @sev when
- * not SEV_OFF) severity, after the policy. @loc may be NULL.
+ * not SEV_OFF) severity, after the policy. @loc may be NULL. Returns the
+ * finding, or NULL when the policy turned it off.
  */
-void PRINTF(7, 8) report_add(struct report *r, const struct rule *rule, enum severity sev,
+struct finding *PRINTF(7, 8) report_add(struct report *r, const struct rule *rule, enum severity sev,
 			     const char *node, const char *property, const struct srcloc *loc,
 			     const char *fmt, ...);
 /* Attach the kernel's boot message to the last finding. */
 void report_set_kernel_message(struct report *r, const char *msg);
+/*
+ * report_assume - @f rests on a fact the user has not confirmed: cap it
+ * at a warning (unless the policy set the rule's severity explicitly)
+ * and append @why, "assumes ...; confirm with --option". @f may be NULL.
+ */
+void report_assume(struct report *r, struct finding *f, const char *why);
 void report_sort(struct report *r);
 /*
  * report_filter - remove (and free) every finding for which @drop returns

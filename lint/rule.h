@@ -53,7 +53,32 @@ struct lint_ctx {
 	const struct thresholds *thresholds;
 	const struct headroom *headroom;
 	const struct late_facts *late;	/* NULL except in the late pass */
+	enum vsource ram_src;		/* SRC_CLI/SRC_CONFIG: the user's; SRC_DT: the tree's /memory */
+	bool kernel_image_set;		/* the headroom's kernel image term was given */
 };
+
+/*
+ * Facts a finding can rest on (docs/architecture.md, "What an error
+ * means"). Each is confirmed (given by the user, read from a running
+ * board or a .config) or assumed (a default, or a tree value the
+ * bootloader may rewrite). A finding resting on an assumed fact is at
+ * most a warning and says which fact and the option that confirms it.
+ */
+enum fact {
+	FACT_RAM = 1u << 0,		/* size and place of RAM: --ram, a board profile, a live tree */
+	FACT_ARCH = 1u << 1,		/* --arch, the configuration, a .config */
+	FACT_KERNEL_IMAGE = 1u << 2,	/* the headroom's kernel image term: --kernel-image */
+	FACT_KCONFIG_CMA = 1u << 3,	/* CONFIG_CMA_SIZE_*: --kconfig, --cma-size-mbytes */
+	FACT_HEADROOM_MIN = 1u << 4,	/* the headroom the workload needs: --min-headroom, thresholds */
+	FACT_CMA_RATIO_LIMIT = 1u << 5,	/* the share of RAM CMA may take: thresholds.cma_ratio */
+};
+/* True when every fact in @facts is confirmed. */
+bool lint_fact_confirmed(const struct lint_ctx *ctx, unsigned facts);
+/*
+ * rule_assumes - @f (report_add's result, may be NULL) rests on @facts:
+ * for those not confirmed, cap it at a warning and name them.
+ */
+void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding *f, unsigned facts);
 
 struct rule;
 typedef void rule_fn(const struct rule *rule, const struct lint_ctx *ctx, struct report *out);

@@ -122,6 +122,8 @@ static void board_ctx(struct board_result *res, struct lint_ctx *ctx)
 	ctx->kmodel = &res->kmodel;
 	ctx->thresholds = &res->thresholds;
 	ctx->headroom = &res->headroom;
+	ctx->ram_src = res->ram_src;
+	ctx->kernel_image_set = res->kernel_image != 0;
 	res->report.policy = &res->policy;
 }
 

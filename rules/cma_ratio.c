@@ -10,13 +10,15 @@ RULE_CHECK(cma_ratio)
 	enum severity sev;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX], who[1200] = "";
 	const struct kregion *big = dominant_cma(ctx->kmodel);
+	struct finding *f;
 
 	if (!ram || !cma)
 		return;
-	/* per mille with exact integers: cma * 1000 / ram without overflow */
-	permille = (unsigned long long)(cma / ram * 1000 + (cma % ram) * 1000 / ram);
-	if (cma % ram > UINT64_MAX / 1000)
-		permille = (unsigned long long)(cma / (ram / 1000 ? ram / 1000 : 1));
+	/* CMA that is not RAM was already reported where it is placed (rmem_outside_ram) */
+	if (cma > ram)
+		return;
+	/* per mille with exact integers: cma * 1000 / ram, cma <= ram so no overflow */
+	permille = (unsigned long long)(cma <= UINT64_MAX / 1000 ? cma * 1000 / ram : cma / (ram / 1000));
 	if (permille <= t->cma_ratio_warn_pct * 10ULL)
 		return;
 	sev = permille > t->cma_ratio_error_pct * 10ULL ? SEV_ERROR : SEV_WARNING;
@@ -27,9 +29,11 @@ RULE_CHECK(cma_ratio)
 	if (big)
 		snprintf(who, sizeof(who), "; '%s' holds %s of it", big->node->path, fmt_size(big->size, s3));
 	/* the pool that makes up most of the CMA is the place to change */
-	report_add(out, rule, sev, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
-		   big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
-		   "CMA is %s, %llu.%llu %% of %s usable RAM (limit %u %%)%s: kernel allocations cannot use it, so free memory overstates what the kernel has",
-		   fmt_size(cma, s1), permille / 10, permille % 10, fmt_size(ram, s2),
-		   sev == SEV_ERROR ? t->cma_ratio_error_pct : t->cma_ratio_warn_pct, who);
+	f = report_add(out, rule, sev, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
+		       big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+		       "CMA is %s, %llu.%llu %% of %s usable RAM (limit %u %%)%s: kernel allocations cannot use it, so free memory overstates what the kernel has",
+		       fmt_size(cma, s1), permille / 10, permille % 10, fmt_size(ram, s2),
+		       sev == SEV_ERROR ? t->cma_ratio_error_pct : t->cma_ratio_warn_pct, who);
+	/* a share of RAM is a policy: an error only against a limit the user set, on RAM the board states */
+	rule_assumes(ctx, out, f, FACT_RAM | FACT_CMA_RATIO_LIMIT);
 }

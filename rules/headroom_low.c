@@ -5,10 +5,12 @@
 RULE_CHECK(headroom_low)
 {
 	const struct headroom *h = ctx->headroom;
-	uint64_t min = ctx->thresholds->headroom_min;
-	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX], s4[SIZE_STR_MAX];
+	uint64_t min = ctx->thresholds->headroom_min, left;
+	unsigned facts = FACT_RAM | FACT_HEADROOM_MIN;
+	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX], s4[SIZE_STR_MAX], s5[SIZE_STR_MAX];
 	const struct kregion *big;
-	char s5[SIZE_STR_MAX], who[1200] = "";
+	char who[1200] = "";
+	struct finding *f;
 
 	if (!h->known)
 		return;
@@ -16,6 +18,10 @@ RULE_CHECK(headroom_low)
 		min = h->ram < GiB ? h->ram / 4 : 256 * MiB;
 	if (h->headroom >= 0 && (uint64_t)h->headroom >= min)
 		return;
+	left = h->headroom > 0 ? (uint64_t)h->headroom : 0;
+	/* the verdict rests on the kernel image estimate when without it the headroom would suffice */
+	if (left + h->kernel_image >= min)
+		facts |= FACT_KERNEL_IMAGE;
 	/*
 	 * A device-tree pool that holds most of the CMA is what to shrink; it
 	 * only takes the blame when the headroom would be enough without it.
@@ -26,11 +32,17 @@ RULE_CHECK(headroom_low)
 	if (big)
 		snprintf(who, sizeof(who), "; shrinking '%s' (%s) would leave enough", big->node->path,
 			 fmt_size(big->size, s5));
-	report_add(out, rule, SEV_OFF, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
-		   big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
-		   "non-CMA headroom is %s%s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s%s; kernel allocations fail (OOM) while free memory still looks large",
-		   h->headroom < 0 ? "below zero by " : "",
-		   fmt_size(h->headroom < 0 ? (uint64_t)-h->headroom : (uint64_t)h->headroom, s1),
-		   fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
-		   fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }), who);
+	if (h->headroom < 0)
+		f = report_add(out, rule, SEV_OFF, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
+			       big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+			       "no non-CMA headroom is left: of %s RAM, CMA takes %s, and reservations, the memory map, the kernel image and the min watermark (%s) exceed the rest by %s%s; kernel allocations fail (OOM) while free memory still looks large",
+			       fmt_size(h->ram, s3), fmt_size(h->cma, s4), fmt_size(h->min_watermark, s1),
+			       fmt_size((uint64_t)-h->headroom, s2), who);
+	else
+		f = report_add(out, rule, SEV_OFF, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
+			       big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+			       "non-CMA headroom is %s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s%s; kernel allocations fail (OOM) while free memory still looks large",
+			       fmt_size(left, s1), fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
+			       fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }), who);
+	rule_assumes(ctx, out, f, facts);
 }

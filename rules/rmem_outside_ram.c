@@ -24,26 +24,32 @@ RULE_CHECK(rmem_outside_ram)
 			continue;
 		for (size_t j = 0; j < n->nregs; j++) {
 			uint64_t base = n->regs[j].base, size = n->regs[j].size, end = base + size;
+			bool cma = rmem_node_is_cma(n), partly;
 			const char *effect;
+			struct finding *f;
 
-			if (!size || mlist_covers(&ram, base, end))
+			/* a node the command line bypasses is never read: nothing is placed */
+			if (!size || mlist_covers(&ram, base, end) || (r && r->status == RS_BYPASSED))
 				continue;
-			if (rmem_node_is_cma(n) && r && r->status == RS_RESERVED)
+			/*
+			 * memblock reserves or marks no-map memory that is not there without
+			 * failing, and a no-map pool is memremap()ed: on-chip SRAM, video RAM, a
+			 * hole in /memory. Only a CMA pool needs its pages to be RAM.
+			 */
+			if (cma && r && r->status == RS_RESERVED)
 				effect = "the kernel creates the CMA pool, then fails activating it (an oops at boot)";
-			else if (rmem_node_is_cma(n))
+			else if (cma)
 				effect = "as a CMA pool it cannot work";
 			else
-				effect = "the reservation covers no memory";
-			if (!mlist_intersects(&ram, base, end))
-				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
-					   "'%s' 0x%llx-0x%llx (%s) lies outside RAM (%s): %s",
-					   n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
-					   banks, effect);
-			else
-				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
-					   "'%s' 0x%llx-0x%llx (%s) lies partly outside RAM (%s): %s",
-					   n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
-					   banks, effect);
+				effect = "the kernel reserves it without complaint; right for on-chip SRAM or device memory, "
+					 "a mistake if it was meant to be RAM";
+			partly = mlist_intersects(&ram, base, end);
+			f = report_add(out, rule, cma ? SEV_OFF : SEV_INFO, n->path, "reg", rule_loc(n, "reg"),
+				       "'%s' 0x%llx-0x%llx (%s) lies %soutside RAM (%s): %s",
+				       n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
+				       partly ? "partly " : "", banks, effect);
+			if (cma)
+				rule_assumes(ctx, out, f, FACT_RAM);
 		}
 	}
 	/* a fixed cma=SIZE@BASE is reserved like a 'reg' node: memblock accepts non-RAM */
@@ -51,15 +57,17 @@ RULE_CHECK(rmem_outside_ram)
 		const struct kregion *r = &ctx->kmodel->regions[i];
 		const char *node, *prop;
 		const struct srcloc *loc;
+		struct finding *f;
 
 		if (r->origin != RO_CMDLINE || r->status != RS_RESERVED || !r->has_base || !r->size ||
 		    !ctx->cmdline || !ctx->cmdline->resolved.fixed || mlist_covers(&ram, r->base, r->base + r->size))
 			continue;
 		cmdline_site(ctx, &node, &prop, &loc);
-		report_add(out, rule, SEV_OFF, node, prop, loc,
+		f = report_add(out, rule, SEV_OFF, node, prop, loc,
 			   "'cma=' fixes the default CMA area at 0x%llx-0x%llx (%s), %s RAM (%s): the kernel reserves it, then fails activating it",
 			   (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1), fmt_size(r->size, s1),
 			   mlist_intersects(&ram, r->base, r->base + r->size) ? "partly outside" : "outside", banks);
+		rule_assumes(ctx, out, f, FACT_RAM);
 	}
 	mlist_release(&ram);
 	free(banks);

@@ -25,7 +25,9 @@ static const char *use_of(const struct kregion *r)
  */
 static bool allocator_memory(const struct kregion *r)
 {
-	return (r->kind == RK_CMA || r->kind == RK_DMA_POOL) && r->status == RS_RESERVED;
+	/* a CMA pool not wholly in RAM is never activated (rmem_outside_ram): it hands nothing out */
+	return (r->kind == RK_CMA || r->kind == RK_DMA_POOL) && r->status == RS_RESERVED &&
+	       !(r->kind == RK_CMA && r->ram_place != RAM_INSIDE);
 }
 
 RULE_CHECK(rmem_overlap)
