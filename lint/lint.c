@@ -78,8 +78,9 @@ static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t 
 		snprintf(buf, len, "assumes a default minimum; set the workload's with --min-headroom");
 		return;
 	case FACT_CMA_RATIO_LIMIT:
-		snprintf(buf, len, "assumes the default %u %% limit; set the board's in the configuration's thresholds",
-			 ctx->thresholds->cma_ratio_error_pct);
+		snprintf(buf, len, "assumes the default limits, %u %% for a warning and %u %% for an error; "
+			 "set the board's in the configuration's thresholds",
+			 ctx->thresholds->cma_ratio_warn_pct, ctx->thresholds->cma_ratio_error_pct);
 		return;
 	}
 	buf[0] = 0;

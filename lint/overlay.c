@@ -174,7 +174,8 @@ static const char *symbol_path(const void *fdt, const char *label)
  * Before libfdt applies an overlay: every __fixups__ label must be a label
  * of the base, or libfdt fails with a bare FDT_ERR_NOTFOUND. Name it.
  */
-static int check_fixups(const void *base, const void *ovl, const char *ovname, char *err, size_t errlen)
+static int check_fixups(const void *base, const void *ovl, const char *ovname, const char *basefile, char *err,
+			size_t errlen)
 {
 	int fix = fdt_path_offset(ovl, "/__fixups__"), prop;
 	bool have_symbols = fdt_path_offset(base, "/__symbols__") >= 0;
@@ -188,8 +189,8 @@ static int check_fixups(const void *base, const void *ovl, const char *ovname, c
 			continue;
 		if (symbol_path(base, label))
 			continue;
-		snprintf(err, errlen, "overlay '%s': fixup '%s' names no label in the base tree's __symbols__%s", ovname,
-			 label, have_symbols ? "" : " (the base has none: compile it with dtc -@)");
+		snprintf(err, errlen, "cannot apply overlay '%s' to '%s': label '%s' is not in the base's __symbols__%s",
+			 ovname, basefile, label, have_symbols ? "" : " (the base has none: compile it with dtc -@)");
 		return -1;
 	}
 	return 0;
@@ -323,7 +324,7 @@ int overlay_apply_all(void **blob, size_t *len, const char *base, const struct l
 		}
 		merged = xmalloc(size);
 		rc = fdt_open_into(*blob, merged, (int)size);
-		if (!rc && check_fixups(merged, obl, *ov, err, errlen)) {
+		if (!rc && check_fixups(merged, obl, *ov, base, err, errlen)) {
 			free(obl);
 			free(merged);
 			return -1;

@@ -18,7 +18,7 @@ run --write-baseline bl.json acme-a.dts acme-b.dts
 check "write: findings hidden, exit 0" 0 "$(cat rc)"
 check "write: format" '[1, ["board", "message", "node", "property", "rule"]]' \
 	"$(jget bl.json "[d['version'], sorted(set(k for e in d['findings'] for k in e))]")"
-check "write: entries" '[["acme-a.dts", "cma_ratio", null, null], ["acme-a.dts", "coherent_pool_nomap", "/reserved-memory/pool@50000000", null], ["acme-b.dts", "rmem_unknown_property", "/reserved-memory/linux,cma", "inactive"]]' \
+check "write: entries" '[["acme-a.dts", "cma_ratio", "/reserved-memory/linux,cma", "reg"], ["acme-a.dts", "coherent_pool_nomap", "/reserved-memory/pool@50000000", null], ["acme-b.dts", "rmem_unknown_property", "/reserved-memory/linux,cma", "inactive"]]' \
 	"$(jget bl.json "[[e['board'], e['rule'], e['node'], e['property']] for e in d['findings']]")"
 cp bl.json bl-first.json
 run --write-baseline bl.json acme-b.dts acme-a.dts
