@@ -117,17 +117,7 @@ check "no placeholder URL left" "" \
 
 # --- the GitLab template's job, as shipped
 STUBS=$TMP/stubs
-mkdir -p "$STUBS"
-cat > "$STUBS/cmake" <<'S'
-#!/usr/bin/env bash
-# cmake -S SRC -B DIR ...: note it; cmake --build DIR ...: "build" the tested binary
-echo "cmake $*" >> "$STUB_LOG"
-case $1 in
--S) mkdir -p "$4" ;;
---build) ln -sf "$REAL_BIN" "$2/cmalint" ;;
-esac
-S
-chmod +x "$STUBS/cmake"
+stub_cmake "$STUBS"
 # a cmalint source: what the job uses of it
 mksrc() {
 	mkdir -p "$1/tools/ci"

@@ -41,15 +41,7 @@ rm -f .cmalint.json
 PATH=$nopath CMALINT_OPTS="--no-config" "$CM/tools/pre-commit-hook" acme-b.dts > out 2>&1; rc=$?
 check_match "the checkout's build/ when not on PATH" "^acme-b.dts:[0-9]+:[0-9]+: warning: .*\[rmem_unknown_property\]$" "$(cat out)"
 rm "$CM/build/cmalint"
-cat > "$TMP/stubs/cmake" <<'S'
-#!/usr/bin/env bash
-echo "cmake $*" >> "$STUB_LOG"
-case $1 in
--S) mkdir -p "$4" ;;
---build) ln -sf "$REAL_BIN" "$2/cmalint" ;;
-esac
-S
-chmod +x "$TMP/stubs/cmake"
+stub_cmake "$TMP/stubs"
 PATH=$TMP/stubs:$nopath STUB_LOG=$TMP/cmake.log REAL_BIN=$BIN CMALINT_OPTS="--no-config" \
 	"$CM/tools/pre-commit-hook" acme-b.dts > out 2>err; rc=$?
 check "built once in build-hook/: lints" 0 "$rc"

@@ -35,3 +35,18 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+# stub_cmake DIR: a cmake in DIR that logs its arguments to $STUB_LOG and, for
+# "cmake --build DIR", "builds" the tested binary by linking $REAL_BIN there.
+stub_cmake() {
+	mkdir -p "$1"
+	cat > "$1/cmake" <<'S'
+#!/usr/bin/env bash
+echo "cmake $*" >> "$STUB_LOG"
+case $1 in
+-S) mkdir -p "$4" ;;
+--build) ln -sf "$REAL_BIN" "$2/cmalint" ;;
+esac
+S
+	chmod +x "$1/cmake"
+}
