@@ -75,7 +75,7 @@ static void check_board(const struct board *b, const void *fdt)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct ram_bank cli_ram[] = { { .base = 0x40000000, .size = 0x80000000 } };
-	const struct load_opts ram_opts = { NULL, NULL, cli_ram, 1 };
+	const struct load_opts ram_opts = { .ram = cli_ram, .nram = 1 };
 	struct board b;
 	char err[1024];
 
