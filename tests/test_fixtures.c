@@ -9,6 +9,8 @@
  *   expect-not: RULE           RULE must not fire
  *   expect-json: PATH == VALUE a value of boards[0] (dotted path, array indices)
  *   expect-exit: N             the exit status (default: not 2)
+ *   expect-finding: RULE SEVERITY TEXT
+ *                              a finding of RULE has SEVERITY and TEXT in its message
  *
  * A fixture fixtures/<rule>/bad-*.dts implies "expect: <rule>" and
  * good-*.dts implies "expect-not: <rule>".
@@ -200,6 +202,34 @@ static bool fired(cJSON *board, const char *rule, const char *node)
 	return false;
 }
 
+/* A finding of @rule with @severity whose message holds @text. */
+static bool found(cJSON *board, const char *rule, const char *severity, const char *text)
+{
+	cJSON *f;
+
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(board, "findings")) {
+		cJSON *r = cJSON_GetObjectItemCaseSensitive(f, "rule");
+		cJSON *sv = cJSON_GetObjectItemCaseSensitive(f, "severity");
+		cJSON *m = cJSON_GetObjectItemCaseSensitive(f, "message");
+
+		if (cJSON_IsString(r) && !strcmp(r->valuestring, rule) && cJSON_IsString(sv) &&
+		    !strcmp(sv->valuestring, severity) && cJSON_IsString(m) && strstr(m->valuestring, text))
+			return true;
+	}
+	return false;
+}
+
+static void check_finding(const char *input, cJSON *board, const char *spec)
+{
+	char rule[128], severity[32];
+	int n = 0;
+
+	if (sscanf(spec, " %127s %31s %n", rule, severity, &n) != 2 || !n)
+		fail_msg("%s: bad expect-finding line '%s'", input, spec);
+	if (!found(board, rule, severity, spec + n))
+		fail_msg("%s: no %s %s finding with '%s'", input, severity, rule, spec + n);
+}
+
 static void check_value(const char *input, cJSON *board, const char *spec)
 {
 	char path[256], op[4], want[256];
@@ -273,6 +303,8 @@ static void check_one(const struct fixture *f, const char *input)
 				fail_msg("%s: %s fired", input, rule);
 		} else if (!strncmp(l, "expect-json:", 12)) {
 			check_value(input, board, l + 12);
+		} else if (!strncmp(l, "expect-finding:", 15)) {
+			check_finding(input, board, l + 15);
 		}
 	}
 	cJSON_Delete(doc);
