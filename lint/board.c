@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "board.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <libfdt.h>
 #include <stdio.h>
@@ -260,6 +261,23 @@ static void load_dma_ranges(struct board *b, const void *fdt)
 	b->dma_max_cpu_addr = dt_dma_max_cpu_addr(fdt, &b->dma_limit_node);
 }
 
+/* The hexadecimal unit address of a node name ("memory@80000000"); false if none. */
+static bool unit_address(const char *name, uint64_t *addr)
+{
+	const char *at = name ? strchr(name, '@') : NULL;
+	char *end;
+	unsigned long long v;
+
+	if (!at || !isxdigit((unsigned char)at[1]))
+		return false;
+	errno = 0;
+	v = strtoull(at + 1, &end, 16);
+	if (errno || *end)
+		return false;
+	*addr = v;
+	return true;
+}
+
 static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 		    char *err, size_t errlen)
 {
@@ -327,6 +345,8 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 			r->base = rs[i].base;
 			r->size = rs[i].size;
 			r->node = node_path(fdt, node);
+			if (i == 0 && unit_address(fdt_get_name(fdt, node, NULL), &r->unit_addr))
+				r->unit_mismatch = r->unit_addr != r->base;
 		}
 		free(rs);
 	}
@@ -567,6 +587,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 	}
 	load_dma_ranges(b, fdt);
 	board_infer_arch(b, fdt);
+	board_judge_ram(b, fdt);
 	return 0;
 }
 
@@ -844,6 +865,7 @@ void board_release(struct board *b)
 	free_loc(&b->dt_bootargs_loc);
 	free(b->dma_limit_node);
 	free(b->arch_evidence);
+	free(b->ram_doubt);
 	free(b->model);
 	free_string_list(b->compatible, b->ncompatible);
 	free(b->input);

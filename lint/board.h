@@ -28,6 +28,9 @@ struct ram_bank {
 	uint64_t size;
 	char *node;		/* "/memory@40000000", or "--ram" */
 	struct srcloc loc;	/* of its reg (DTS input) */
+	/* the first bank of a node whose unit address is not its reg's base */
+	bool unit_mismatch;
+	uint64_t unit_addr;
 };
 
 struct prop_info {
@@ -106,7 +109,13 @@ struct board {
 	struct ram_bank *ram;
 	size_t nram;
 	bool ram_from_cli;	/* --ram replaced the device tree's /memory */
-	bool ram_placeholder;	/* /memory absent or zero-sized: the bootloader fills it */
+	/*
+	 * The tree's /memory is not taken as the board's RAM: absent or
+	 * zero-sized (the bootloader fills it), or contradicted by the tree
+	 * itself (lint/ramtrust.c); ram_doubt then says how, or is NULL.
+	 */
+	bool ram_placeholder;
+	char *ram_doubt;
 
 	struct range *memreserve;
 	size_t nmemreserve;
@@ -231,6 +240,14 @@ void board_infer_arch(struct board *b, const void *fdt);
 int arch_from_path(const char *path, char *comp, size_t complen);
 /* arch_from_cpu_compatible - the arch of one CPU compatible string; -1 if unknown. */
 int arch_from_cpu_compatible(const char *compat, bool *nommu);
+
+/*
+ * board_judge_ram - whether the tree's own /memory can be taken as the
+ * board's RAM: a reusable region outside it, a memory node whose unit
+ * address is not its reg, or a bus that maps device registers inside it
+ * mark it a placeholder (b->ram_placeholder, b->ram_doubt). lint/ramtrust.c.
+ */
+void board_judge_ram(struct board *b, const void *fdt);
 
 /* Helpers over the model (no parsing). */
 bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat);

@@ -57,7 +57,10 @@ static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t 
 
 	switch (f) {
 	case FACT_RAM:
-		if (b->nram && b->ram[0].node)
+		if (b->nram && b->ram[0].node && b->ram_doubt)
+			snprintf(buf, len, "assumes the RAM of '%s', which looks like a placeholder the bootloader "
+				 "rewrites: %s; confirm with --ram", b->ram[0].node, b->ram_doubt);
+		else if (b->nram && b->ram[0].node)
 			snprintf(buf, len, "assumes the RAM of '%s', which the bootloader may rewrite; confirm with --ram",
 				 b->ram[0].node);
 		else

@@ -51,6 +51,8 @@ static void replace_ram(struct board *b, const struct ram_bank *ram, size_t nram
 	b->nram = nram;
 	b->ram_from_cli = true;
 	b->ram_placeholder = false;
+	free(b->ram_doubt);
+	b->ram_doubt = NULL;
 }
 
 /*

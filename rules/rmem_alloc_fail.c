@@ -10,20 +10,22 @@ RULE_CHECK(rmem_alloc_fail)
 		const struct kregion *r = &k->regions[i];
 		const struct rmem_node *n = r->node;
 		char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
+		struct finding *f;
 
 		if (!n || r->reason != RR_ALLOC_FAILED)
 			continue;
 		if (!board_ram_known(ctx->board))
 			continue;
 		if (n->nallocs)
-			report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+			f = report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
 				   "'%s' size %s does not fit in its alloc-ranges within RAM (largest free block there: %s)",
 				   n->path, fmt_size(r->size, s1),
 				   fmt_size(memblock_largest_free(&k->mb, n->allocs[0].base, n->allocs[0].base + n->allocs[0].size), s2));
 		else
-			report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+			f = report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
 				   "'%s' size %s does not fit in RAM (largest free block: %s)",
 				   n->path, fmt_size(r->size, s1), fmt_size(memblock_largest_free(&k->mb, 0, UINT64_MAX), s2));
 		report_set_kernel_message(out, r->kernel_message);
+		rule_assumes(ctx, out, f, FACT_RAM);
 	}
 }

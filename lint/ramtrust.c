@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ramtrust.c - whether a tree's /memory is the board's RAM or a
+ * placeholder that the bootloader or firmware rewrites.
+ *
+ * Many reference trees carry a /memory with a plausible size that the
+ * firmware replaces at boot (Raspberry Pi, i.MX8 MEK, Keystone). Taken as
+ * real RAM, it turns every region that relies on RAM into a false error.
+ * The tree itself gives the placeholder away when it contradicts its own
+ * /memory:
+ *
+ *  - a reusable region (its pages go to the page allocator, so it must be
+ *    RAM) with a 'reg' outside it, or whose alloc-ranges miss it entirely;
+ *  - a memory node whose unit address is not the base of its 'reg';
+ *  - a bus directly under the root that translates device addresses into
+ *    a window inside it (registers cannot sit in RAM).
+ *
+ * Then findings that rest on the size or place of RAM say so and are not
+ * errors until the RAM is confirmed (--ram, a configuration, a live tree).
+ */
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+#include "memblock.h"
+#include "util.h"
+
+static uint64_t cells(const fdt32_t *p, uint32_t n)
+{
+	uint64_t v = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		v = (v << 32) | fdt32_to_cpu(p[i]);
+	return v;
+}
+
+static uint32_t node_cells(const void *fdt, int node, const char *name, uint32_t def)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	return p && len == 4 ? fdt32_to_cpu(*p) : def;
+}
+
+/* A reusable node that needs RAM it does not have: the doubt, or NULL. */
+static char *reusable_outside(const struct board *b, const struct mlist *ram)
+{
+	for (size_t i = 0; i < b->nnodes; i++) {
+		const struct rmem_node *n = &b->nodes[i];
+		bool hits = false;
+
+		if (!n->available || !n->reusable)
+			continue;
+		for (size_t j = 0; n->reg.valid && j < n->nregs; j++) {
+			uint64_t base = n->regs[j].base, end;
+
+			if (n->regs[j].size && range_end(base, n->regs[j].size, &end) &&
+			    !mlist_covers(ram, base, end))
+				return xasprintf("the reusable region '%s' at 0x%llx lies outside it", n->path,
+						 (unsigned long long)base);
+		}
+		if (n->reg.present || !n->alloc_ranges.valid || !n->nallocs)
+			continue;
+		for (size_t j = 0; j < n->nallocs; j++) {
+			uint64_t end;
+
+			if (n->allocs[j].size && range_end(n->allocs[j].base, n->allocs[j].size, &end) &&
+			    mlist_intersects(ram, n->allocs[j].base, end))
+				hits = true;
+		}
+		if (!hits)
+			return xasprintf("the alloc-ranges of the reusable pool '%s' (from 0x%llx) miss it", n->path,
+					 (unsigned long long)n->allocs[0].base);
+	}
+	return NULL;
+}
+
+/* A bus under the root that maps device addresses into RAM: the doubt, or NULL. */
+static char *bus_inside(const struct board *b, const void *fdt)
+{
+	int node;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		int len;
+		const fdt32_t *p = fdt_getprop(fdt, node, "ranges", &len);
+		uint32_t ca = node_cells(fdt, node, "#address-cells", 2);
+		uint32_t cs = node_cells(fdt, node, "#size-cells", 1);
+		uint32_t pa = b->root_addr_cells, entry = ca + pa + cs;
+		const char *name = fdt_get_name(fdt, node, NULL);
+
+		if (!p || len <= 0 || !name || !strncmp(name, "reserved-memory", 15) ||
+		    ca > 3 || cs > 2 || pa > 2 || len % (int)(entry * 4))
+			continue;
+		for (int off = 0; off + (int)entry * 4 <= len; off += (int)entry * 4) {
+			const fdt32_t *e = p + off / 4;
+			uint64_t child = cells(e + (ca == 3 ? 1 : 0), ca == 3 ? 2 : ca);
+			uint64_t parent = cells(e + ca, pa), size = cells(e + ca + pa, cs), end;
+
+			/* an identity window (ranges that spell out "no translation") says nothing */
+			if (!size || child == parent || !range_end(parent, size, &end))
+				continue;
+			for (size_t i = 0; i < b->nram; i++) {
+				uint64_t rb = b->ram[i].base, re = rb + b->ram[i].size;
+
+				if (parent < re && end > rb && !(parent <= rb && end >= re)) {
+					char *path = xasprintf("/%s", name);
+					char *why = xasprintf("bus '%s' maps device addresses to 0x%llx-0x%llx inside it",
+							      path, (unsigned long long)parent,
+							      (unsigned long long)(end - 1));
+
+					free(path);
+					return why;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+void board_judge_ram(struct board *b, const void *fdt)
+{
+	struct mlist ram = { 0 };
+	char *why = NULL;
+
+	if (b->ram_from_cli || b->live_tree || !b->nram || b->ram_placeholder)
+		return;
+	for (size_t i = 0; i < b->nram && !why; i++)
+		if (b->ram[i].unit_mismatch)
+			why = xasprintf("its unit address says 0x%llx but its reg starts at 0x%llx",
+					(unsigned long long)b->ram[i].unit_addr, (unsigned long long)b->ram[i].base);
+	for (size_t i = 0; i < b->nram; i++)
+		mlist_add(&ram, b->ram[i].base, b->ram[i].base + b->ram[i].size);
+	if (!why)
+		why = reusable_outside(b, &ram);
+	if (!why)
+		why = bus_inside(b, fdt);
+	mlist_release(&ram);
+	if (why) {
+		b->ram_placeholder = true;
+		b->ram_doubt = why;
+	}
+}
