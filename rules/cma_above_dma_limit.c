@@ -20,6 +20,9 @@ RULE_CHECK(cma_above_dma_limit)
 			continue;
 		if (r->base + r->size <= k->arch_dma_limit)
 			continue;
+		/* a pool outside RAM fails whatever its address (rmem_outside_ram says so) */
+		if (r->ram_place != RAM_INSIDE)
+			continue;
 		if (!r->node)
 			cmdline_site(ctx, &node, &prop, &loc);
 		report_add(out, rule, SEV_OFF, node, prop, loc,
