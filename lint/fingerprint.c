@@ -41,6 +41,12 @@ static int nullcmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
+/* The node the rule named, wherever the finding was moved to (struct finding). */
+static const char *key_node(const struct finding *f)
+{
+	return f->at_pair ? f->pair_node : f->node;
+}
+
 void finding_fingerprint(const struct board_result *r, size_t i, char out[FINGERPRINT_LEN])
 {
 	const struct finding *f = &r->report.f[i];
@@ -50,12 +56,13 @@ void finding_fingerprint(const struct board_result *r, size_t i, char out[FINGER
 	for (size_t j = 0; j < i; j++) {
 		const struct finding *g = &r->report.f[j];
 
-		if (!strcmp(g->rule, f->rule) && !nullcmp(g->node, f->node) && !nullcmp(g->property, f->property))
+		if (!strcmp(g->rule, f->rule) && !nullcmp(key_node(g), key_node(f)) &&
+		    !nullcmp(g->property, f->property))
 			rank++;
 	}
 	h = add_field(h, f->rule);
 	h = add_field(h, board_key(r->input));
-	h = add_field(h, f->node);
+	h = add_field(h, key_node(f));
 	h = add_field(h, f->property);
 	if (rank) {
 		char buf[32];

@@ -174,6 +174,15 @@ static void finding_release(struct finding *f)
 		free(f->related[j].file);
 	free(f->related);
 	free(f->kernel_message);
+	free(f->pair_node);
+}
+
+void finding_set_pair(struct finding *f, const char *node)
+{
+	if (!f)
+		return;
+	free(f->pair_node);
+	f->pair_node = node ? xstrdup(node) : NULL;
 }
 
 size_t report_filter(struct report *r, bool (*drop)(const struct finding *f, void *arg), void *arg)

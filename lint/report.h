@@ -29,6 +29,14 @@ struct finding {
 	struct srcloc *related;	/* other definitions */
 	size_t nrelated;
 	char *kernel_message;	/* or NULL */
+	/*
+	 * A finding between two nodes' same property (an overlap): the other
+	 * node. When locations are found, the finding moves to whichever of
+	 * the two was overridden last, and at_pair says node and pair_node
+	 * were swapped (fingerprints keep the node the rule named).
+	 */
+	char *pair_node;
+	bool at_pair;
 };
 
 /* Per-rule severity overrides from the command line or configuration. */
@@ -60,6 +68,8 @@ struct finding *PRINTF(7, 8) report_add(struct report *r, const struct rule *rul
 			     const char *fmt, ...);
 /* Attach the kernel's boot message to the last finding. */
 void report_set_kernel_message(struct report *r, const char *msg);
+/* finding_set_pair - record the other node of a finding between two nodes (see struct finding). */
+void finding_set_pair(struct finding *f, const char *node);
 /*
  * report_assume - @f rests on a fact the user has not confirmed: cap it
  * at a warning (unless the policy set the rule's severity explicitly)

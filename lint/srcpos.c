@@ -416,6 +416,45 @@ static bool needs_locations(const struct board *b, const struct report *r)
 	return false;
 }
 
+/*
+ * A finding between two nodes' same property: place it at the one whose
+ * property was set last (the override that created the problem, when only
+ * one was overridden), with the other's definition as the first related
+ * location and the placed one's earlier definitions after it. returns:
+ * true when done, false to locate @f as any other finding.
+ */
+static bool locate_pair(const struct board *b, struct finding *f, const struct srcloc **loc,
+			const struct prop_info **pi)
+{
+	const struct srcloc *oloc;
+	const struct prop_info *opi;
+	size_t n = 0;
+
+	if (f->loc.file || !model_site(b, f->pair_node, f->property, &oloc, &opi) || !*loc || !(*loc)->file ||
+	    !oloc || !oloc->file)
+		return false;
+	if (opi && opi->nmore && !(*pi && (*pi)->nmore)) {
+		const struct srcloc *tl = *loc;
+		const struct prop_info *tp = *pi;
+		char *tn = f->node;
+
+		f->node = f->pair_node;
+		f->pair_node = tn;
+		f->at_pair = true;
+		*loc = oloc;
+		*pi = opi;
+		oloc = tl;
+		opi = tp;
+	}
+	copy_loc(&f->loc, *loc);
+	f->related = xcalloc(1 + (*pi ? (*pi)->nmore : 0), sizeof(*f->related));
+	copy_loc(&f->related[n++], oloc);
+	for (size_t j = 0; *pi && j < (*pi)->nmore; j++)
+		copy_loc(&f->related[n++], &(*pi)->more[j]);
+	f->nrelated = n;
+	return true;
+}
+
 void board_locate(struct board *b, struct report *r)
 {
 	if (b->src && needs_locations(b, r)) {
@@ -443,6 +482,8 @@ void board_locate(struct board *b, struct report *r)
 		const struct prop_info *pi;
 
 		if (!model_site(b, f->node, f->property, &loc, &pi))
+			continue;
+		if (f->pair_node && locate_pair(b, f, &loc, &pi))
 			continue;
 		if (!f->loc.file && loc && loc->file)
 			copy_loc(&f->loc, loc);

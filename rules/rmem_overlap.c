@@ -44,6 +44,7 @@ RULE_CHECK(rmem_overlap)
 			uint64_t lo, hi, ae = a->base + a->size, ce;
 			char s1[SIZE_STR_MAX], km[512];
 			enum severity sev;
+			struct finding *f;
 
 			if (!c->node || !c->has_base || !c->size || c->status == RS_DISABLED ||
 			    c->reason == RR_ROOT_IGNORED)
@@ -54,7 +55,7 @@ RULE_CHECK(rmem_overlap)
 			lo = a->base > c->base ? a->base : c->base;
 			hi = ae < ce ? ae : ce;
 			sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
-			report_add(out, rule, sev, c->node->path, "reg", rule_loc(c->node, "reg"),
+			f = report_add(out, rule, sev, c->node->path, "reg", rule_loc(c->node, "reg"),
 				   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
 				   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
 				   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
@@ -67,6 +68,8 @@ RULE_CHECK(rmem_overlap)
 				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
 				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
 			report_set_kernel_message(out, km);
+			/* at whichever 'reg' an override changed last (lint/srcpos.c) */
+			finding_set_pair(f, a->node->path);
 		}
 	}
 }
