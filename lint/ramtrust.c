@@ -10,7 +10,9 @@
  * /memory:
  *
  *  - a reusable region (its pages go to the page allocator, so it must be
- *    RAM) with a 'reg' outside it, or whose alloc-ranges miss it entirely;
+ *    RAM) with a 'reg' wholly outside it, or whose alloc-ranges miss it
+ *    entirely (a region partly inside RAM is a wrong region, not a sign of
+ *    more RAM: it stays an error);
  *  - a memory node whose unit address is not the base of its 'reg';
  *  - a bus directly under the root that translates device addresses into
  *    a window inside it (registers cannot sit in RAM).
@@ -56,7 +58,7 @@ static char *reusable_outside(const struct board *b, const struct mlist *ram)
 			uint64_t base = n->regs[j].base, end;
 
 			if (n->regs[j].size && range_end(base, n->regs[j].size, &end) &&
-			    !mlist_covers(ram, base, end))
+			    !mlist_intersects(ram, base, end))
 				return xasprintf("the reusable region '%s' at 0x%llx lies outside it", n->path,
 						 (unsigned long long)base);
 		}
