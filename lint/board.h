@@ -195,6 +195,8 @@ void board_release(struct board *b);
 
 /* dma-ranges: at most this many entries of one property are read. */
 #define CMALINT_MAX_DMA_RANGES 1024
+/* Sizes from here on exceed every supported physical address space (52 bits). */
+#define CMALINT_PHYS_ADDR_MAX ((uint64_t)1 << 52)
 
 /*
  * dt_dma_max_cpu_addr - the highest CPU address that the dma-ranges of

@@ -36,7 +36,9 @@ RULE_CHECK(cma_cmdline_bypass)
 			report_add(out, rule, SEV_OFF, n->path, "linux,cma-default", rule_loc(n, "linux,cma-default"),
 				   "%s bypasses '%s' on kernel %s: the node%s is dropped and the default area is %s from the command line",
 				   desc, n->path, p->kernel_str, lost.buf ? lost.buf : "",
-				   cl->resolved.size ? fmt_size(cl->resolved.size, s1) : "none (cma=0)");
+				   !cl->resolved.size ? "none (cma=0)"
+				   : cl->resolved.size >= CMALINT_PHYS_ADDR_MAX ? "larger than any physical address space"
+				   : fmt_size(cl->resolved.size, s1));
 			report_set_kernel_message(out, r ? r->kernel_message : NULL);
 		} else if (r && r->status == RS_RESERVED && r->kind == RK_CMA) {
 			report_add(out, rule, SEV_OFF, cnode, cprop, cloc,

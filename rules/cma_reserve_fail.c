@@ -17,8 +17,16 @@ RULE_CHECK(cma_reserve_fail)
 	r = &k->regions[k->default_index];
 	if (r->status != RS_FAILED || r->reason == RR_DEFAULT_FIXED_MISALIGNED || r->reason == RR_CMA_NO_SLOT)
 		return;
-	if (k->default_source == DEF_CMDLINE)
+	if (k->default_source == DEF_CMDLINE) {
+		const struct cma_cmdline *c = &ctx->cmdline->resolved;
+		const struct memparse_result *sz = c->size_from >= 0 && (size_t)c->size_from < ctx->cmdline->ncma
+						   ? &ctx->cmdline->cma[c->size_from].size : NULL;
+
+		/* a size that wrapped past 64 bits is cmdline_cma_syntax's error: the same root cause */
+		if (sz && sz->overflow)
+			return;
 		cmdline_site(ctx, &node, &prop, &loc);
+	}
 	switch (r->reason) {
 	case RR_DEFAULT_EXCEEDS_LIMIT: why = "it does not fit below its limit"; break;
 	case RR_DEFAULT_FIXED_BUSY: why = "its fixed range is already reserved"; break;
@@ -27,7 +35,7 @@ RULE_CHECK(cma_reserve_fail)
 	}
 	f = report_add(out, rule, SEV_OFF, node, prop, loc,
 		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below %s: %s); the board boots with no default CMA",
-		   r->name, fmt_size(r->size, s1), why, dma_limit_desc(k, lim),
+		   r->name, r->size >= CMALINT_PHYS_ADDR_MAX ? "larger than any physical address space" : fmt_size(r->size, s1), why, dma_limit_desc(k, lim),
 		   fmt_size(memblock_largest_free(&k->mb, 0, k->arch_dma_limit ? k->arch_dma_limit : UINT64_MAX), s2));
 	report_set_kernel_message(out, r->kernel_message);
 	/*

@@ -19,8 +19,15 @@ RULE_CHECK(cmdline_cma_no_unit)
 			continue;
 		cma_arg_site(a, &node, &prop, &loc);
 		up = v % g ? v + (g - v % g) : v;
-		report_add(out, rule, SEV_OFF, node, prop, loc,
-			   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
-			   a->text, a->source, fmt_size(v, s1), fmt_size(up, s2), (unsigned long long)v);
+		if (v >= CMALINT_PHYS_ADDR_MAX || up < v)
+			/* rounding wraps, or no board has that much: no size is worth printing */
+			report_add(out, rule, SEV_OFF, node, prop, loc,
+				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %llu bytes, more than any "
+				   "physical address space, and reserves no CMA; write the size with its unit",
+				   a->text, a->source, (unsigned long long)v);
+		else
+			report_add(out, rule, SEV_OFF, node, prop, loc,
+				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
+				   a->text, a->source, fmt_size(v, s1), fmt_size(up, s2), (unsigned long long)v);
 	}
 }
