@@ -94,6 +94,24 @@ assert f[0]["location"]["file"] == sys.argv[2], f[0]["location"]
 PY
 	done
 done
+# an overlay that labels a fragment's __overlay__ node (Raspberry Pi's cma overlay does; libfdt
+# 1.6.1's fdt_overlay_apply fails such overlays with FDT_ERR_NOTFOUND): applied, as the kernel does
+dtc -q -@ -I dts -O dtb -o "$tmp/frag.dtbo" "$ov/cma-fragment-label.dtso"
+for base in "$ov/base.dts" "$tmp/base.dtb"; do
+	for o in "$ov/cma-fragment-label.dtso" "$tmp/frag.dtbo"; do
+		set +e
+		"$bin" "${prof[@]}" --format json --overlay "$o" "$base" >"$tmp/frag.json" 2>"$tmp/err"; rc=$?
+		set -e
+		[ "$rc" = 1 ] || fail "fragment-label overlay on $base: exit $rc: $(cat "$tmp/err")"
+		python3 - "$tmp/frag.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))["boards"][0]
+f = [x for x in b["findings"] if x["rule"] == "cma_alignment"]
+assert len(f) == 1 and f[0]["node"] == "/reserved-memory/linux,cma", b["findings"]
+assert "257 MiB" in f[0]["message"], f[0]["message"]
+PY
+	done
+done
 # an overlay for another base: one line naming the overlay and libfdt's reason
 set +e
 "$bin" --overlay "$ov/other-base.dtso" "$ov/base.dts" >"$tmp/out" 2>"$tmp/err"; rc=$?
