@@ -31,6 +31,8 @@ struct ram_bank {
 	/* the first bank of a node whose unit address is not its reg's base */
 	bool unit_mismatch;
 	uint64_t unit_addr;
+	/* then: static regions outside RAM inside the window the unit address names (ramtrust.c) */
+	size_t unit_strays;
 };
 
 struct prop_info {

@@ -30,6 +30,8 @@ static bool confirmed(const struct lint_ctx *ctx, enum fact f)
 		       p->cma_size_sel_src != SRC_DEFAULT;
 	case FACT_HEADROOM_MIN:
 		return ctx->thresholds->headroom_min != 0;
+	case FACT_ARM_LOWMEM:
+		return p->arch != ARCH_ARM || p->arm_page_offset_src != SRC_DEFAULT;
 	case FACT_CMA_RATIO_LIMIT: {
 		struct thresholds d;
 
@@ -79,6 +81,10 @@ static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t 
 		return;
 	case FACT_HEADROOM_MIN:
 		snprintf(buf, len, "assumes a default minimum; set the workload's with --min-headroom");
+		return;
+	case FACT_ARM_LOWMEM:
+		snprintf(buf, len, "assumes CONFIG_VMSPLIT_3G, lowmem ending %s into RAM; vendor kernels often "
+			 "use VMSPLIT_2G: confirm with --kconfig", fmt_size(arm_lowmem_size(ctx->profile), s));
 		return;
 	case FACT_CMA_RATIO_LIMIT:
 		snprintf(buf, len, "assumes the default limits, %u %% for a warning and %u %% for an error; "

@@ -13,7 +13,8 @@
  *    RAM) with a 'reg' wholly outside it, or whose alloc-ranges miss it
  *    entirely (a region partly inside RAM is a wrong region, not a sign of
  *    more RAM: it stays an error);
- *  - a memory node whose unit address is not the base of its 'reg';
+ *  - a memory node whose unit address is not the base of its 'reg', with
+ *    static regions outside RAM inside the window the name gives;
  *  - a bus directly under the root that translates device addresses into
  *    a window inside it (registers cannot sit in RAM).
  *
@@ -120,6 +121,28 @@ static char *bus_inside(const struct board *b, const void *fdt)
 	return NULL;
 }
 
+/* Static regions outside RAM that the window @bank's unit address names would hold. */
+static size_t unit_strays(const struct board *b, const struct ram_bank *bank, const struct mlist *ram)
+{
+	uint64_t ub = bank->unit_addr, ue;
+	size_t n = 0;
+
+	if (!range_end(ub, bank->size, &ue))
+		return 0;
+	for (size_t i = 0; i < b->nnodes; i++) {
+		const struct rmem_node *r = &b->nodes[i];
+
+		for (size_t j = 0; r->available && r->reg.valid && j < r->nregs; j++) {
+			uint64_t base = r->regs[j].base, end;
+
+			if (r->regs[j].size && range_end(base, r->regs[j].size, &end) && base >= ub && end <= ue &&
+			    !mlist_covers(ram, base, end))
+				n++;
+		}
+	}
+	return n;
+}
+
 void board_judge_ram(struct board *b, const void *fdt)
 {
 	struct mlist ram = { 0 };
@@ -127,12 +150,17 @@ void board_judge_ram(struct board *b, const void *fdt)
 
 	if (b->ram_from_cli || b->live_tree || !b->nram || b->ram_placeholder)
 		return;
-	for (size_t i = 0; i < b->nram && !why; i++)
-		if (b->ram[i].unit_mismatch)
-			why = xasprintf("its unit address says 0x%llx but its reg starts at 0x%llx",
-					(unsigned long long)b->ram[i].unit_addr, (unsigned long long)b->ram[i].base);
 	for (size_t i = 0; i < b->nram; i++)
 		mlist_add(&ram, b->ram[i].base, b->ram[i].base + b->ram[i].size);
+	/* a name that disagrees with a reg nothing depends on is only a name (memory_reg_mismatch) */
+	for (size_t i = 0; i < b->nram; i++) {
+		struct ram_bank *r = &b->ram[i];
+
+		if (!r->unit_mismatch || !(r->unit_strays = unit_strays(b, r, &ram)) || why)
+			continue;
+		why = xasprintf("its unit address says 0x%llx but its reg starts at 0x%llx",
+				(unsigned long long)r->unit_addr, (unsigned long long)r->base);
+	}
 	if (!why)
 		why = reusable_outside(b, &ram);
 	if (!why)

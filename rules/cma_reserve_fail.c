@@ -42,5 +42,6 @@ RULE_CHECK(cma_reserve_fail)
 	 * Whether a block of the size fits depends on RAM; an area from the
 	 * Kconfig default rests on a .config the user has not given.
 	 */
-	rule_assumes(ctx, out, f, FACT_RAM | (k->default_source == DEF_KCONFIG ? FACT_KCONFIG_CMA : 0));
+	rule_assumes(ctx, out, f, FACT_RAM | (k->default_source == DEF_KCONFIG ? FACT_KCONFIG_CMA : 0) |
+				  (r->reason == RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_LOWMEM : 0));
 }

@@ -29,6 +29,6 @@ RULE_CHECK(cma_zone_straddle)
 								: "the board has no CMA from it");
 		report_set_kernel_message(out, r->kernel_message);
 		/* the zones' limits follow from where RAM starts and ends */
-		rule_assumes(ctx, out, f, FACT_RAM);
+		rule_assumes(ctx, out, f, FACT_RAM | FACT_ARM_LOWMEM);
 	}
 }

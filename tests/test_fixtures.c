@@ -11,6 +11,8 @@
  *   expect-exit: N             the exit status (default: not 2)
  *   expect-finding: RULE SEVERITY TEXT
  *                              a finding of RULE has SEVERITY and TEXT in its message
+ *   expect-dts-json: PATH == VALUE
+ *                              as expect-json, for the DTS input only (source locations)
  *
  * A fixture fixtures/<rule>/bad-*.dts implies "expect: <rule>" and
  * good-*.dts implies "expect-not: <rule>".
@@ -305,6 +307,8 @@ static void check_one(const struct fixture *f, const char *input)
 			check_value(input, board, l + 12);
 		} else if (!strncmp(l, "expect-finding:", 15)) {
 			check_finding(input, board, l + 15);
+		} else if (!strncmp(l, "expect-dts-json:", 16) && input == f->path) {
+			check_value(input, board, l + 16);
 		}
 	}
 	cJSON_Delete(doc);
