@@ -22,9 +22,9 @@ RULE_CHECK(cmdline_cma_no_unit)
 		if (v >= CMALINT_PHYS_ADDR_MAX || up < v)
 			/* rounding wraps, or no board has that much: no size is worth printing */
 			report_add(out, rule, SEV_OFF, node, prop, loc,
-				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %llu bytes, larger than any "
-				   "physical address space, and reserves no CMA; write the size with its unit",
-				   a->text, a->source, (unsigned long long)v);
+				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads it as bytes, a size larger "
+				   "than any physical address space, and reserves no CMA; write the size with its unit",
+				   a->text, a->source);
 		else
 			report_add(out, rule, SEV_OFF, node, prop, loc,
 				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
