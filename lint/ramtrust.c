@@ -83,6 +83,7 @@ static char *reusable_outside(const struct board *b, const struct mlist *ram)
 static char *bus_inside(const struct board *b, const void *fdt)
 {
 	int node;
+	size_t budget = CMALINT_MAX_DMA_RANGES;	/* ranges entries read in all: bounded work */
 
 	fdt_for_each_subnode(node, fdt, 0) {
 		int len;
@@ -95,7 +96,7 @@ static char *bus_inside(const struct board *b, const void *fdt)
 		if (!p || len <= 0 || !name || !strncmp(name, "reserved-memory", 15) ||
 		    ca > 3 || cs > 2 || pa > 2 || len % (int)(entry * 4))
 			continue;
-		for (int off = 0; off + (int)entry * 4 <= len; off += (int)entry * 4) {
+		for (int off = 0; off + (int)entry * 4 <= len && budget; off += (int)entry * 4, budget--) {
 			const fdt32_t *e = p + off / 4;
 			uint64_t child = cells(e + (ca == 3 ? 1 : 0), ca == 3 ? 2 : ca);
 			uint64_t parent = cells(e + ca, pa), size = cells(e + ca + pa, cs), end;
