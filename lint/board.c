@@ -470,6 +470,49 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 	return 0;
 }
 
+static bool node_enabled(const void *fdt, int node)
+{
+	int len;
+	const char *s = fdt_getprop(fdt, node, "status", &len);
+
+	return !s || len <= 0 || !strncmp(s, "okay", (size_t)len) || !strncmp(s, "ok", (size_t)len);
+}
+
+/*
+ * How many enabled nodes list each reserved-memory node in their
+ * memory-region (a list of phandles): a coherent pool is set up for a
+ * device that attaches it, so a pool nobody lists hands nothing out.
+ * One pass over the tree; a node below a disabled one still counts, as
+ * the kernel's of_reserved_mem_device_init() is called by its driver.
+ */
+static void count_consumers(struct board *b, const void *fdt)
+{
+	int node, depth = 0;
+	size_t budget = 4 * CMALINT_MAX_REGIONS;	/* phandles read in all: bounded work */
+	uint32_t *ph;
+
+	if (!b->nnodes)
+		return;
+	ph = xcalloc(b->nnodes, sizeof(*ph));
+	for (size_t j = 0; j < b->nnodes; j++)
+		ph[j] = fdt_get_phandle(fdt, b->nodes[j].offset);
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && budget; node = fdt_next_node(fdt, node, &depth)) {
+		int len;
+		const fdt32_t *p = fdt_getprop(fdt, node, "memory-region", &len);
+
+		if (!p || len < 4 || !node_enabled(fdt, node))
+			continue;
+		for (int i = 0; i < len / 4 && budget; i++, budget--) {
+			uint32_t v = fdt32_to_cpu(p[i]);
+
+			for (size_t j = 0; v && j < b->nnodes; j++)
+				if (ph[j] == v)
+					b->nodes[j].consumers++;
+		}
+	}
+	free(ph);
+}
+
 static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, const struct ovl_log *log,
 		     char *err, size_t errlen)
 {
@@ -586,6 +629,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		}
 	}
 	load_dma_ranges(b, fdt);
+	count_consumers(b, fdt);
 	board_infer_arch(b, fdt);
 	board_judge_ram(b, fdt);
 	return 0;

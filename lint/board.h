@@ -76,6 +76,8 @@ struct rmem_node {
 	bool reusable;
 	bool cma_default;	/* linux,cma-default */
 	bool dma_default;	/* linux,dma-default */
+	/* enabled nodes whose memory-region lists this node (lint/board.c count_consumers) */
+	unsigned consumers;
 
 	struct prop_info *props;
 	size_t nprops;

@@ -109,8 +109,14 @@ void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding
 			strncat(why, "; ", sizeof(why) - strlen(why) - 1);
 		strncat(why, one, sizeof(why) - strlen(why) - 1);
 	}
+	/*
+	 * RAM the tree itself contradicts (lint/ramtrust.c) is a placeholder:
+	 * what follows from it is information until the RAM is given.
+	 */
 	if (why[0])
-		report_assume(out, f, why);
+		report_assume(out, f, why,
+			      (facts & FACT_RAM) && !confirmed(ctx, FACT_RAM) && ctx->board->ram_doubt ? SEV_INFO
+												  : SEV_WARNING);
 }
 
 void lint_run(const struct lint_ctx *ctx, struct report *out)

@@ -92,15 +92,21 @@ struct finding *report_add(struct report *r, const struct rule *rule, enum sever
 	return f;
 }
 
-void report_assume(struct report *r, struct finding *f, const char *why)
+void report_cap(struct report *r, struct finding *f, enum severity cap)
 {
 	enum severity s;
+
+	if (f && f->severity > cap && !policy_get(r->policy, f->rule, &s))
+		f->severity = cap;
+}
+
+void report_assume(struct report *r, struct finding *f, const char *why, enum severity cap)
+{
 	char *m;
 
 	if (!f)
 		return;
-	if (f->severity == SEV_ERROR && !policy_get(r->policy, f->rule, &s))
-		f->severity = SEV_WARNING;
+	report_cap(r, f, cap);
 	m = xasprintf("%s (%s)", f->message, why);
 	free(f->message);
 	f->message = m;

@@ -72,10 +72,13 @@ void report_set_kernel_message(struct report *r, const char *msg);
 void finding_set_pair(struct finding *f, const char *node);
 /*
  * report_assume - @f rests on a fact the user has not confirmed: cap it
- * at a warning (unless the policy set the rule's severity explicitly)
- * and append @why, "assumes ...; confirm with --option". @f may be NULL.
+ * at @cap, a warning or an info (unless the policy set the rule's
+ * severity explicitly), and append @why, "assumes ...; confirm with
+ * --option". @f may be NULL.
  */
-void report_assume(struct report *r, struct finding *f, const char *why);
+void report_assume(struct report *r, struct finding *f, const char *why, enum severity cap);
+/* report_cap - lower @f to @cap unless the policy set the rule's severity explicitly; @f may be NULL. */
+void report_cap(struct report *r, struct finding *f, enum severity cap);
 void report_sort(struct report *r);
 /*
  * report_filter - remove (and free) every finding for which @drop returns

@@ -36,4 +36,13 @@ RULE_CHECK(cma_ratio)
 		       sev == SEV_ERROR ? t->cma_ratio_error_pct : t->cma_ratio_warn_pct, who);
 	/* a share of RAM is a policy: an error only against a limit the user set, on RAM the board states */
 	rule_assumes(ctx, out, f, FACT_RAM | FACT_CMA_RATIO_LIMIT);
+	/*
+	 * Against the default limits, a share under the error line is a vendor's
+	 * sizing, and CMA that is only the assumed Kconfig default is no choice
+	 * of the board's: information.
+	 */
+	if (!lint_fact_confirmed(ctx, FACT_CMA_RATIO_LIMIT) &&
+	    (sev == SEV_WARNING || (ctx->kmodel->default_source == DEF_KCONFIG && !big &&
+				    !lint_fact_confirmed(ctx, FACT_KCONFIG_CMA))))
+		report_cap(out, f, SEV_INFO);
 }

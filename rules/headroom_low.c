@@ -22,6 +22,9 @@ RULE_CHECK(headroom_low)
 	/* the verdict rests on the kernel image estimate when without it the headroom would suffice */
 	if (left + h->kernel_image >= min)
 		facts |= FACT_KERNEL_IMAGE;
+	/* ... and on the Kconfig default area when that is what CMA is */
+	if (ctx->kmodel->default_source == DEF_KCONFIG && left + h->cma >= min)
+		facts |= FACT_KCONFIG_CMA;
 	/*
 	 * A device-tree pool that holds most of the CMA is what to shrink; it
 	 * only takes the blame when the headroom would be enough without it.
@@ -45,4 +48,11 @@ RULE_CHECK(headroom_low)
 			       fmt_size(left, s1), fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
 			       fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }), who);
 	rule_assumes(ctx, out, f, facts);
+	/*
+	 * Low only by an estimate of the image or a Kconfig default nobody
+	 * gave (a 16 MiB board running a small kernel): information, not a
+	 * warning a maintainer can act on.
+	 */
+	if (f && f->severity == SEV_WARNING && !lint_fact_confirmed(ctx, facts & (FACT_KERNEL_IMAGE | FACT_KCONFIG_CMA)))
+		report_cap(out, f, SEV_INFO);
 }

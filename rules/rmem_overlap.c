@@ -25,9 +25,14 @@ static const char *use_of(const struct kregion *r)
  */
 static bool allocator_memory(const struct kregion *r)
 {
-	/* a CMA pool not wholly in RAM is never activated (rmem_outside_ram): it hands nothing out */
+	/*
+	 * A CMA pool not wholly in RAM is never activated (rmem_outside_ram): it
+	 * hands nothing out. A coherent pool is set up for a device that lists it
+	 * in memory-region; one that no enabled device lists hands nothing out.
+	 */
 	return (r->kind == RK_CMA || r->kind == RK_DMA_POOL) && r->status == RS_RESERVED &&
-	       !(r->kind == RK_CMA && r->ram_place != RAM_INSIDE);
+	       !(r->kind == RK_CMA && r->ram_place != RAM_INSIDE) &&
+	       !(r->kind == RK_DMA_POOL && r->node && !r->node->consumers);
 }
 
 RULE_CHECK(rmem_overlap)
@@ -55,6 +60,9 @@ RULE_CHECK(rmem_overlap)
 			lo = a->base > c->base ? a->base : c->base;
 			hi = ae < ce ? ae : ce;
 			sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
+			/* one carve-out wholly inside another, no allocator: an umbrella, on purpose */
+			if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae)))
+				sev = SEV_INFO;
 			f = report_add(out, rule, sev, c->node->path, "reg", rule_loc(c->node, "reg"),
 				   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
 				   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),

@@ -43,7 +43,8 @@ RULE_CHECK(rmem_unknown_property)
 			continue;
 		for (size_t j = 0; j < n->nprops; j++) {
 			const char *name = n->props[j].name, *close = NULL;
-			bool ok = false;
+			/* U-Boot's boot-phase tags (bootph-all, bootph-pre-ram, ...) belong in kernel trees */
+			bool ok = !strncmp(name, "bootph-", 7);
 
 			for (size_t k = 0; k < ARRAY_SIZE(known) && !ok; k++) {
 				ok = !strcmp(name, known[k]);
