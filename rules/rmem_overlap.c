@@ -35,6 +35,12 @@ static bool allocator_memory(const struct kregion *r)
 	       !(r->kind == RK_DMA_POOL && r->node && !r->node->consumers);
 }
 
+/* Someone uses the region: a device lists it, or it carries a binding's compatible. */
+static bool owned(const struct kregion *r)
+{
+	return r->node && (r->node->consumers || r->node->ncompatible);
+}
+
 RULE_CHECK(rmem_overlap)
 {
 	const struct kmodel *k = ctx->kmodel;
@@ -60,8 +66,14 @@ RULE_CHECK(rmem_overlap)
 			lo = a->base > c->base ? a->base : c->base;
 			hi = ae < ce ? ae : ce;
 			sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
-			/* one carve-out wholly inside another, no allocator: an umbrella, on purpose */
-			if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae)))
+			/*
+			 * No allocator: one carve-out wholly inside another is an umbrella, on
+			 * purpose; a partial overlap matters when both have an owner (a device
+			 * that lists it, or a binding's compatible), who may write the same
+			 * memory. Otherwise it is information.
+			 */
+			if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae) ||
+						   !owned(a) || !owned(c)))
 				sev = SEV_INFO;
 			f = report_add(out, rule, sev, c->node->path, "reg", rule_loc(c->node, "reg"),
 				   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",

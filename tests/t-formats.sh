@@ -11,16 +11,19 @@ mkdir -p .git
 cp "$SRC/fixtures/config/acme-a.dts" "$SRC/fixtures/config/acme-b.dts" .
 OPTS="--no-config --kernel 6.12 --page-size 4K"
 
-# A board with twelve coherent pools without no-map: twelve findings of one rule.
+# A board with twelve coherent pools without no-map, each used by a device: twelve findings of one rule.
 {
 	printf '/dts-v1/;\n/ {\n\tmodel = "many";\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n'
 	printf '\tmemory@40000000 { device_type = "memory"; reg = <0x40000000 0x40000000>; };\n'
 	printf '\treserved-memory {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n\t\tranges;\n'
 	for i in $(seq 0 11); do
-		printf '\t\tpool@%x { compatible = "shared-dma-pool"; reg = <0x%x 0x100000>; };\n' \
-			$((0x50000000 + i * 0x100000)) $((0x50000000 + i * 0x100000))
+		printf '\t\tp%d: pool@%x { compatible = "shared-dma-pool"; reg = <0x%x 0x100000>; };\n' \
+			"$i" $((0x50000000 + i * 0x100000)) $((0x50000000 + i * 0x100000))
 	done
-	printf '\t};\n};\n'
+	printf '\t};\n'
+	printf '\tdev { memory-region = <'
+	for i in $(seq 0 11); do printf ' &p%d' "$i"; done
+	printf ' >; };\n};\n'
 } > many.dts
 
 # --- gcc
@@ -52,7 +55,7 @@ check "github: notices for info" 1 "$(grep -c '^::notice file=acme-b.dts,title=c
 cp acme-a.dts 'odd,name:1.dts'
 "$BIN" $OPTS --format github 'odd,name:1.dts' > out
 check_match "github: , and : escaped in file" '^::warning file=odd%2Cname%3A1\.dts,line=29,col=4,title=cmalint cma_ratio::' "$(cat out)"
-check_match "github: % escaped in message" 'CMA is 512 MiB, 50\.0 %25 of 1 GiB usable RAM \(limit 25 %25\)' "$(cat out)"
+check_match "github: % escaped in message" 'CMA is 512 MiB, 50\.7 %25 of 1008 MiB usable RAM \(limit 50 %25\)' "$(cat out)"
 check_nomatch "github: no raw % left in messages" '::.*[^%]% ' "$(cat out)"
 
 # --- github: step summary
