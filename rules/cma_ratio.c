@@ -37,12 +37,10 @@ RULE_CHECK(cma_ratio)
 	/* a share of RAM is a policy: an error only against a limit the user set, on RAM the board states */
 	rule_assumes(ctx, out, f, FACT_RAM | FACT_CMA_RATIO_LIMIT);
 	/*
-	 * Against the default limits, a share under the error line is a vendor's
-	 * sizing, and CMA that is only the assumed Kconfig default is no choice
-	 * of the board's: information.
+	 * Against the default limits the share is information: vendors size CMA
+	 * on purpose (often for a module's smallest RAM), and what fails is a
+	 * headroom too small for the kernel, which headroom_low judges.
 	 */
-	if (!lint_fact_confirmed(ctx, FACT_CMA_RATIO_LIMIT) &&
-	    (sev == SEV_WARNING || (ctx->kmodel->default_source == DEF_KCONFIG && !big &&
-				    !lint_fact_confirmed(ctx, FACT_KCONFIG_CMA))))
+	if (!lint_fact_confirmed(ctx, FACT_CMA_RATIO_LIMIT))
 		report_cap(out, f, SEV_INFO);
 }

@@ -32,7 +32,7 @@ check "gcc: exit status as for text" 0 "$rc"
 check "gcc: one line per finding, nothing else" 5 "$(wc -l < out)"
 check_match "gcc: file, line and column of the property" "^acme-a.dts:[0-9]+:[0-9]+: warning: '/reserved-memory/pool@50000000' is a coherent DMA pool without 'no-map'.* \[coherent_pool_nomap\]$" "$(cat out)"
 check_match "gcc: note for info" "^acme-b.dts: note: .* \[profile_assumed\]$" "$(cat out)"
-check_match "gcc: a share located at its pool" "^acme-a.dts:29:4: warning: CMA is 512 MiB" "$(cat out)"
+check_match "gcc: a share located at its pool" "^acme-a.dts:29:4: note: CMA is 512 MiB" "$(cat out)"
 dtc -q -I dts -O dtb -o acme-a.dtb acme-a.dts
 "$BIN" $OPTS --format gcc -E coherent_pool_nomap acme-a.dtb > out
 check_match "gcc: dtb form with error" "^acme-a.dtb: /reserved-memory/pool@50000000: error: .* \[coherent_pool_nomap\]$" "$(cat out)"
@@ -54,7 +54,7 @@ check "github: notices for info" 1 "$(grep -c '^::notice file=acme-b.dts,title=c
 # --- github: escaping (% in data; , and : in properties)
 cp acme-a.dts 'odd,name:1.dts'
 "$BIN" $OPTS --format github 'odd,name:1.dts' > out
-check_match "github: , and : escaped in file" '^::warning file=odd%2Cname%3A1\.dts,line=29,col=4,title=cmalint cma_ratio::' "$(cat out)"
+check_match "github: , and : escaped in file" '^::notice file=odd%2Cname%3A1\.dts,line=29,col=4,title=cmalint cma_ratio::' "$(cat out)"
 check_match "github: % escaped in message" 'CMA is 512 MiB, 50\.7 %25 of 1008 MiB usable RAM \(limit 50 %25\)' "$(cat out)"
 check_nomatch "github: no raw % left in messages" '::.*[^%]% ' "$(cat out)"
 
