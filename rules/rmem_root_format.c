@@ -1,26 +1,24 @@
 // SPDX-License-Identifier: MIT
 /* rmem_root_format: the kernel ignores /reserved-memory as a whole. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
 
-/* One of the cell counts, which must be present and equal to the root's. */
-static void check_cells(const struct rule *rule, struct report *out, const struct rmem_root *rm, const char *prop,
-			bool has, uint32_t cells, uint32_t root_cells, size_t n, const char *kmsg)
+/* One of the cell counts, which must be present and equal to the root's: what is wrong, or nothing. */
+static void check_cells(struct strbuf *why, const char **first, const char *prop, bool has, uint32_t cells,
+			uint32_t root_cells)
 {
-	const struct srcloc *loc = rm->loc.file ? &rm->loc : NULL;
-
 	if (has && cells == root_cells)
 		return;
+	if (why->len)
+		sb_add(why, ", ");
 	if (has)
-		report_add(out, rule, SEV_OFF, rm->path, prop, loc,
-			   "'%s' %s is %u but the root's is %u: the kernel ignores the node and its %zu regions",
-			   rm->path, prop, cells, root_cells, n);
+		sb_addf(why, "%s is %u but the root's is %u", prop, cells, root_cells);
 	else
-		report_add(out, rule, SEV_OFF, rm->path, prop, loc,
-			   "'%s' has no %s (the root's is %u): the kernel ignores the node and its %zu regions",
-			   rm->path, prop, root_cells, n);
-	report_set_kernel_message(out, kmsg);
+		sb_addf(why, "no %s (the root's is %u)", prop, root_cells);
+	if (!*first)
+		*first = prop;
 }
 
 RULE_CHECK(rmem_root_format)
@@ -33,18 +31,27 @@ RULE_CHECK(rmem_root_format)
 		: "OF: fdt: Reserved memory: unsupported node format, ignoring";
 	const struct srcloc *loc = rm->loc.file ? &rm->loc : NULL;
 	size_t n = b->nnodes;
+	struct strbuf why = { 0 };
+	const char *first = NULL;
 
 	if (!rm->present)
 		return;
-	check_cells(rule, out, rm, "#size-cells", rm->has_size_cells, rm->size_cells, b->root_size_cells, n, kmsg);
-	check_cells(rule, out, rm, "#address-cells", rm->has_addr_cells, rm->addr_cells, b->root_addr_cells, n,
-		    kmsg);
+	/* one node the kernel ignores, one finding, however many of its properties are wrong */
+	check_cells(&why, &first, "#size-cells", rm->has_size_cells, rm->size_cells, b->root_size_cells);
+	check_cells(&why, &first, "#address-cells", rm->has_addr_cells, rm->addr_cells, b->root_addr_cells);
 	if (!rm->has_ranges) {
-		report_add(out, rule, SEV_OFF, rm->path, "ranges", loc,
-			   "'%s' has no 'ranges' property (an empty 'ranges;' is expected): the kernel ignores the node and its %zu regions",
-			   rm->path, n);
+		sb_add(&why, why.len ? ", " : "");
+		sb_add(&why, "no 'ranges' (an empty 'ranges;' is expected)");
+		if (!first)
+			first = "ranges";
+	}
+	if (why.len) {
+		report_add(out, rule, SEV_OFF, rm->path, first, loc,
+			   "'%s' is not in a format the kernel reads (%s): it ignores the node and its %zu regions",
+			   rm->path, why.buf, n);
 		report_set_kernel_message(out, kmsg);
 	}
+	sb_release(&why);
 	if (!kver_ge(p->kernel, 5, 17) && strcmp(rm->name, "reserved-memory"))
 		report_add(out, rule, SEV_OFF, rm->path, NULL, loc,
 			   "'%s' is not named exactly 'reserved-memory': kernel %s looks the node up by that name and ignores its %zu regions",
