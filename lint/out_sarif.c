@@ -72,6 +72,9 @@ static char *first_paragraph(const char *md)
 	return NULL;
 }
 
+#define SARIF_SCHEMA_URI \
+	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
 #ifndef CMALINT_HELP_URI
 #define CMALINT_HELP_URI "file:///usr/local/share/doc/cmalint/rules/"
 #endif
@@ -172,7 +175,8 @@ int emit_sarif(FILE *out, const struct emit_run *run)
 	bool ok = true;
 	int rc;
 
-	cJSON_AddStringToObject(doc, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	/* the OASIS schema (errata 01) that tests/t-sarif.sh validates against */
+	cJSON_AddStringToObject(doc, "$schema", SARIF_SCHEMA_URI);
 	cJSON_AddStringToObject(doc, "version", "2.1.0");
 	cJSON_AddStringToObject(driver, "name", "cmalint");
 	cJSON_AddStringToObject(driver, "version", CMALINT_VERSION);

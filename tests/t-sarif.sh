@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # --format sarif over every fixture (as DTS, and as DTB for the
-# configuration boards) validates against the SARIF 2.1.0 schema
-# (tests/data/sarif-schema-2.1.0.json), every result has a ruleId and a
-# location, and fingerprints are the same from one run to the next.
+# configuration boards) validates against the OASIS SARIF 2.1.0 schema
+# (tests/data/sarif-schema-2.1.0.json, errata 01), every result has a ruleId
+# and a location, and fingerprints are the same from one run to the next.
+# Every log this script writes, but the one broken on purpose, is checked.
 BIN=$(realpath "$1")
 SRC=$(pwd)
 . "$(dirname "$0")/testlib.sh"
@@ -41,11 +42,21 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 del d['runs'][0]['results'][0]['locations']
 d['runs'][0]['results'][0]['level'] = 'fatal'
+d['runs'][0]['results'][0]['locations'] = []
+d['runs'][0]['results'][1]['locations'][0]['physicalLocation']['artifactLocation']['uri'] = 'a b.dts'
+d['runs'][0]['tool']['driver']['rules'][0]['helpUri'] = 'rules/x.md'
 json.dump(d, open(sys.argv[2], 'w'))
 P
 res=$(python3 "$CHECK" "$SCHEMA" "$TMP/broken.sarif" 2>&1)
 check_match "checker catches a bad level (schema)" "schema: 'fatal' is not one of" "$res"
 check_match "checker catches a missing location" "result 0: no location" "$res"
+check_match "checker catches a URI with a space" "not a URI reference: 'a b.dts'" "$res"
+check_match "checker catches a relative helpUri" "helpUri: not an absolute URI" "$res"
+check "the schema is the OASIS errata 01 edition" \
+	'["http://json-schema.org/draft-04/schema#", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"]' \
+	"$(jget "$SCHEMA" "[d['\$schema'], d['id']]")"
+check "logs name that schema" '"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"' \
+	"$(jget "$TMP/dtb.sarif" "d['\$schema']")"
 
 # DTB: the .dtb path with line 1, node as logical location.
 check "dtb: location" '["acme-a.dtb", 1]' \
@@ -79,6 +90,20 @@ mkdir -p "$TMP/fixtures/config"
 (cd "$TMP" && "$BIN" --no-config --format sarif fixtures/config/acme-a.dts) > "$TMP/moved.sarif"
 "$BIN" --no-config --format sarif fixtures/config/acme-a.dts > "$TMP/a.sarif"
 check "fingerprints survive line moves" "$(jget "$TMP/a.sarif" "$fp")" "$(jget "$TMP/moved.sarif" "$fp")"
+# A board that fails beside one that does not: the failure is a tool notification.
+printf 'garbage\n' > "$TMP/bad.dts"
+"$BIN" check --no-config --format sarif fixtures/config/acme-a.dts "$TMP/bad.dts" > "$TMP/mixed.sarif" 2>/dev/null
+check "failed board: a notification, execution not successful" '[false, 1]' \
+	"$(jget "$TMP/mixed.sarif" "[d['runs'][0]['invocations'][0]['executionSuccessful'], len(d['runs'][0]['invocations'][0]['toolExecutionNotifications'])]")"
+# Absolute input paths become file:// URIs; odd characters are percent-encoded.
+cp fixtures/config/acme-a.dts "$TMP/odd name+#.dts"
+"$BIN" check --no-config --format sarif "$TMP/odd name+#.dts" > "$TMP/odd.sarif"
+check_match "absolute path: file URI, percent-encoded" '^"file:///.*/odd%20name%2B%23\.dts"$' \
+	"$(jget "$TMP/odd.sarif" "d['runs'][0]['results'][0]['locations'][0]['physicalLocation']['artifactLocation']['uri']")"
+res=$(python3 "$CHECK" "$SCHEMA" "$TMP/e.sarif" "$TMP/two-again.sarif" "$TMP/moved.sarif" "$TMP/a.sarif" \
+	"$TMP/mixed.sarif" "$TMP/odd.sarif" 2>&1)
+check "the other logs are valid too (example board, failed board, absolute path)" "" "$res"
+
 check "fingerprint is FNV-1a 64 of rule, board, node, property" \
 	"$(python3 -c '
 h = 0xcbf29ce484222325
