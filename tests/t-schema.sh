@@ -4,25 +4,45 @@
 # own options, as DTS and as DTB; a whole run with a configuration and a
 # baseline; an input error) must validate against the report schema of the
 # contract (docs/report.schema.json, JSON Schema draft 2020-12), and the
-# schema must be strict: an unknown field or severity is rejected.
+# schema must be strict: an unknown field or severity is rejected. 'profile'
+# and 'profile.sources' stay open for readers; the documents must also pass
+# with both closed (every field cmalint writes there is described), and every
+# field described there must show up in some fixture's report.
 set -u
 exec python3 - "$1" "$(dirname "$0")/../docs/report.schema.json" <<'PY'
-import json, os, pathlib, re, shlex, subprocess, sys, tempfile
+import copy, json, os, pathlib, re, shlex, subprocess, sys, tempfile
 from jsonschema import Draft202012Validator
 
 binary, schema_path = sys.argv[1], sys.argv[2]
 schema = json.load(open(schema_path, encoding="utf-8"))
 Draft202012Validator.check_schema(schema)
 validator = Draft202012Validator(schema)
+# The same schema with the open objects closed: what cmalint writes is all described.
+closed = copy.deepcopy(schema)
+closed_profile = closed["$defs"]["board"]["properties"]["profile"]
+closed_profile["additionalProperties"] = False
+closed_profile["properties"]["sources"]["additionalProperties"] = False
+closed_validator = Draft202012Validator(closed)
+profile_props = set(schema["$defs"]["board"]["properties"]["profile"]["properties"])
+source_props = set(schema["$defs"]["board"]["properties"]["profile"]["properties"]["sources"]["properties"])
+source_values = set(schema["$defs"]["source"]["enum"])
+seen_profile, seen_sources, seen_values = set(), set(), set()
 passed = failed = 0
 
 
 def validate(name, text):
     global passed, failed
     try:
-        errors = sorted(validator.iter_errors(json.loads(text)), key=lambda e: list(e.path))
+        doc = json.loads(text)
+        errors = sorted(closed_validator.iter_errors(doc), key=lambda e: list(e.path))
+        errors += list(validator.iter_errors(doc))[:1]
     except ValueError as e:
         errors = [e]
+    for board in doc.get("boards", []) if not errors else []:
+        seen_profile.update(board["profile"])
+        seen_sources.update(board["profile"].get("sources", {}))
+        seen_values.update(v for k, v in board["profile"].get("sources", {}).items()
+                           if k not in ("arch_evidence", "kconfig_file"))
     if errors:
         failed += 1
         for e in errors[:3]:
@@ -88,6 +108,11 @@ mutations = {
     "bad status": lambda d: d["boards"][0]["memory"]["regions"][0].update(status="kept"),
     "bad kind": lambda d: d["boards"][0]["memory"]["regions"][0].update(kind="pool"),
     "missing finding field": lambda d: d["boards"][0]["findings"][0].pop("property"),
+    "bad source value": lambda d: d["boards"][0]["profile"]["sources"].update(arch="guessed"),
+    "new source with a bad value": lambda d: d["boards"][0]["profile"]["sources"].update(newfact="guessed"),
+    "bad assumed name": lambda d: d["boards"][0]["profile"]["assumed"].append("colour"),
+    "non-boolean nommu": lambda d: d["boards"][0]["profile"].update(nommu=1),
+    "negative page_offset": lambda d: d["boards"][0]["profile"].update(page_offset=-1),
 }
 for name, mutate in mutations.items():
     bad = json.loads(json.dumps(doc))
@@ -95,6 +120,24 @@ for name, mutate in mutations.items():
     if validator.is_valid(bad):
         failed += 1
         print(f"the schema accepts a document with {name}")
+    else:
+        passed += 1
+# Open where the contract says so: a new fact in profile, a new source, are accepted.
+bad = json.loads(json.dumps(doc))
+bad["boards"][0]["profile"]["newfact"] = 1
+bad["boards"][0]["profile"]["sources"]["newfact"] = "kconfig"
+if validator.is_valid(bad) and not closed_validator.is_valid(bad):
+    passed += 1
+else:
+    failed += 1
+    print("profile and profile.sources are not open (or the closed copy is)")
+# Every field and source value the schema describes in profile is written for some fixture.
+for what, described, seen in (("profile field", profile_props, seen_profile),
+                              ("profile.sources field", source_props, seen_sources),
+                              ("source value", source_values, seen_values)):
+    if described - seen:
+        failed += 1
+        print(f"no fixture's report has the {what}s {sorted(described - seen)}")
     else:
         passed += 1
 if len(fixtures) < 100:
