@@ -16,6 +16,11 @@
  *
  * A fixture fixtures/<rule>/bad-*.dts implies "expect: <rule>" and
  * good-*.dts implies "expect-not: <rule>".
+ *
+ * Every fixture runs as DTS. The DTB run repeats the same model without
+ * source positions; with CMALINT_TEST_SAMPLE=N (the sanitizer build sets
+ * 4 through CMALINT_TEST_SAMPLE_DEFAULT) only every Nth fixture also runs
+ * as DTB. CMALINT_TEST_SAMPLE=1 runs them all.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -43,6 +48,7 @@ struct fixture {
 	size_t nopts, copts;
 	char **lines;		/* directive lines: "expect: ...", ... */
 	size_t nlines, clines;
+	bool dtb;		/* also run as DTB (in the sample) */
 };
 
 static struct fixture *fixtures;
@@ -324,6 +330,8 @@ static void test_fixture(void **state)
 	FILE *fp;
 
 	check_one(f, f->path);
+	if (!f->dtb)
+		goto out;
 	/* the same board as a DTB, compiled the kernel's way */
 	blob = dts_compile(f->path, NULL, &len, err, sizeof(err));
 	if (!blob) {
@@ -343,9 +351,29 @@ out:
 	free(dtb);
 }
 
+/* CMALINT_TEST_SAMPLE, else CMALINT_TEST_SAMPLE_DEFAULT, else 1: a positive whole number. */
+static unsigned long sample_every(void)
+{
+	const char *v = getenv("CMALINT_TEST_SAMPLE");
+	unsigned long n;
+	char *end;
+
+	if (!v || !*v)
+		v = getenv("CMALINT_TEST_SAMPLE_DEFAULT");
+	if (!v || !*v)
+		return 1;
+	n = strtoul(v, &end, 10);
+	if (*end || !n || *v == '-') {
+		fprintf(stderr, "CMALINT_TEST_SAMPLE must be a positive whole number, not '%s'\n", v);
+		exit(2);
+	}
+	return n;
+}
+
 int main(void)
 {
 	struct CMUnitTest *tests;
+	unsigned long every = sample_every();
 	int rc;
 
 	if (chdir(CMALINT_SOURCE_DIR) || !mkdtemp(tmpdir))
@@ -357,7 +385,10 @@ int main(void)
 		tests[i].name = fixtures[i].path;
 		tests[i].test_func = test_fixture;
 		tests[i].initial_state = &fixtures[i];
+		fixtures[i].dtb = i % every == 0;
 	}
+	if (every > 1)
+		printf("every fixture as DTS, one in %lu as DTB too (CMALINT_TEST_SAMPLE=1: all)\n", every);
 	rc = _cmocka_run_group_tests("fixtures", tests, nfixtures, NULL, NULL);
 	rmdir(tmpdir);
 	return rc;

@@ -34,9 +34,11 @@
 /*
  * At most this many fixtures, spread evenly over the sorted list, keep the
  * run short however many fixtures there are. The build sets the number in
- * CMALINT_MUTATE_FIXTURES (CMake variable of the same name: 16, or 4 under
- * the sanitizers, whose every run of the binary costs far more); 0 mutates
- * every fixture (the long run of docs/fuzzing.md).
+ * CMALINT_MUTATE_FIXTURES_DEFAULT (CMake variable CMALINT_MUTATE_FIXTURES:
+ * 16, or 2 under the sanitizers, whose every run of the binary costs far
+ * more, and where the fuzz targets do the same job in-process); the
+ * environment's CMALINT_MUTATE_FIXTURES overrides it, and 0 mutates every
+ * fixture (the long run of docs/fuzzing.md).
  */
 #define DEFAULT_FIXTURES 16
 #define RUNS_PER_FIXTURE 147	/* at least: unchanged, 100 flips, 16 cuts, 30 header words */
@@ -287,6 +289,8 @@ static int setup(void **state)
 	free(u);
 	if (!mkdtemp(tmpdir))
 		return -1;
+	if (!nfix || !*nfix)
+		nfix = getenv("CMALINT_MUTATE_FIXTURES_DEFAULT");
 	if (nfix && *nfix) {
 		char *end;
 		unsigned long n = strtoul(nfix, &end, 10);

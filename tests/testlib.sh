@@ -31,6 +31,18 @@ jget() {
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(eval(sys.argv[2])))' "$1" "$2"
 }
 
+# The fixture sweeps take every SAMPLE-th fixture: CMALINT_TEST_SAMPLE, else what
+# the build sets (CMALINT_TEST_SAMPLE_DEFAULT: 4 under the sanitizers), else 1.
+SAMPLE=${CMALINT_TEST_SAMPLE:-${CMALINT_TEST_SAMPLE_DEFAULT:-1}}
+case $SAMPLE in
+'' | *[!0-9]* | 0) echo "CMALINT_TEST_SAMPLE must be a positive whole number, not '$SAMPLE'" >&2; exit 2 ;;
+esac
+
+# sample: the lines of standard input, every SAMPLE-th from the first
+sample() {
+	awk -v n="$SAMPLE" '(NR - 1) % n == 0'
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
