@@ -5,7 +5,8 @@
 # (tests/data/sarif-schema-2.1.0.json, errata 01), every result has a ruleId
 # and a location, and fingerprints are the same from one run to the next.
 # Every log this script writes, but the one broken on purpose, is checked.
-# CMALINT_TEST_SAMPLE=N (4 in the sanitizer build) takes every Nth fixture.
+# CMALINT_TEST_SAMPLE=N (4 in the sanitizer build) takes every Nth fixture;
+# the fragments of fixtures/oracle-runs/cases are not boards (t-oracle wraps them).
 BIN=$(realpath "$1")
 SRC=$(pwd)
 . "$(dirname "$0")/testlib.sh"
@@ -24,7 +25,7 @@ while IFS= read -r f; do
 		continue
 	fi
 	logs+=("$out")
-done < <(find fixtures -name '*.dts' | sort | sample)
+done < <(find fixtures -name '*.dts' -not -path 'fixtures/oracle-runs/*' | sort | sample)
 dtc -q -I dts -O dtb -o "$TMP/acme-a.dtb" fixtures/config/acme-a.dts
 "$BIN" --no-config --format sarif "$TMP/acme-a.dtb" > "$TMP/dtb.sarif"
 logs+=("$TMP/dtb.sarif")
@@ -91,6 +92,9 @@ mkdir -p "$TMP/fixtures/config"
 (cd "$TMP" && "$BIN" --no-config --format sarif fixtures/config/acme-a.dts) > "$TMP/moved.sarif"
 "$BIN" --no-config --format sarif fixtures/config/acme-a.dts > "$TMP/a.sarif"
 check "fingerprints survive line moves" "$(jget "$TMP/a.sarif" "$fp")" "$(jget "$TMP/moved.sarif" "$fp")"
+# An input that cannot be read alone: exit 2 and no document.
+"$BIN" --no-config --format sarif fixtures/oracle-runs/cases/a3-base-dt.dts > "$TMP/frag.sarif" 2>/dev/null
+check "a fragment alone: exit 2, no document" "2:" "$?:$(cat "$TMP/frag.sarif")"
 # A board that fails beside one that does not: the failure is a tool notification.
 printf 'garbage\n' > "$TMP/bad.dts"
 "$BIN" check --no-config --format sarif fixtures/config/acme-a.dts "$TMP/bad.dts" > "$TMP/mixed.sarif" 2>/dev/null
