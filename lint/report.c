@@ -77,6 +77,7 @@ struct finding *report_add(struct report *r, const struct rule *rule, enum sever
 	va_list ap;
 
 	policy_get(r->policy, rule->id, &s);
+	r->last_off = s == SEV_OFF;
 	if (s == SEV_OFF)
 		return NULL;
 	f = ARRAY_PUSH(r->f, r->n, r->cap);
@@ -114,8 +115,8 @@ void report_assume(struct report *r, struct finding *f, const char *why, enum se
 
 void report_set_kernel_message(struct report *r, const char *msg)
 {
-	/* Only when the finding was recorded (not turned off). */
-	if (!r->n || !msg)
+	/* Only to the finding just recorded: not to an earlier one when this one was turned off. */
+	if (!r->n || !msg || r->last_off)
 		return;
 	free(r->f[r->n - 1].kernel_message);
 	r->f[r->n - 1].kernel_message = xstrdup(msg);

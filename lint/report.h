@@ -56,6 +56,7 @@ struct report {
 	struct finding *f;
 	size_t n, cap;
 	const struct severity_policy *policy;	/* may be NULL */
+	bool last_off;		/* the last report_add was turned off: nothing to attach to */
 };
 
 /*
