@@ -316,6 +316,10 @@ static void place_dynamic(struct kmodel *k, const struct profile *p, size_t idx)
 	if (!found) {
 		r->status = RS_FAILED;
 		r->reason = RR_ALLOC_FAILED;
+		/* what the kernel had when it failed, before later areas took more */
+		r->largest_free = n->alloc_ranges.present && n->alloc_ranges.valid && n->nallocs
+				  ? memblock_largest_free(&k->mb, n->allocs[0].base, n->allocs[0].base + n->allocs[0].size)
+				  : memblock_largest_free(&k->mb, 0, UINT64_MAX);
 		if (kver_ge(p->kernel, 6, 1))
 			kmsg(r, "OF: reserved mem: failed to allocate memory for node '%s': size %llu MiB",
 			     n->name, (unsigned long long)(r->size >> 20));

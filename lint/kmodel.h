@@ -73,6 +73,7 @@ struct kregion {
 	bool memory_lost;	/* stays reserved though unusable (4.19 failed init, extra reg entries) */
 	uint64_t extra_reserved;	/* reg entries after the first, still reserved */
 	uint64_t activated;		/* <= 5.10 straddling area: the part activated before the boundary */
+	uint64_t largest_free;		/* RR_ALLOC_FAILED: the largest free block where it was sought, then */
 	/*
 	 * A static region not wholly inside the board's RAM banks. memblock
 	 * reserves (or marks no-map) memory that is not there without a word,

@@ -20,11 +20,11 @@ RULE_CHECK(rmem_alloc_fail)
 			f = report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
 				   "'%s' size %s does not fit in its alloc-ranges within RAM (largest free block there: %s)",
 				   n->path, fmt_size(r->size, s1),
-				   fmt_size(memblock_largest_free(&k->mb, n->allocs[0].base, n->allocs[0].base + n->allocs[0].size), s2));
+				   fmt_size(r->largest_free, s2));
 		else
 			f = report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
 				   "'%s' size %s does not fit in RAM (largest free block: %s)",
-				   n->path, fmt_size(r->size, s1), fmt_size(memblock_largest_free(&k->mb, 0, UINT64_MAX), s2));
+				   n->path, fmt_size(r->size, s1), fmt_size(r->largest_free, s2));
 		report_set_kernel_message(out, r->kernel_message);
 		rule_assumes(ctx, out, f, FACT_RAM);
 	}
