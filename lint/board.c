@@ -505,9 +505,15 @@ static void count_consumers(struct board *b, const void *fdt)
 		for (int i = 0; i < len / 4 && budget; i++, budget--) {
 			uint32_t v = fdt32_to_cpu(p[i]);
 
-			for (size_t j = 0; v && j < b->nnodes; j++)
-				if (ph[j] == v)
-					b->nodes[j].consumers++;
+			for (size_t j = 0; v && j < b->nnodes; j++) {
+				struct rmem_node *n = &b->nodes[j];
+
+				if (ph[j] != v)
+					continue;
+				if (n->consumers < CMALINT_CONSUMERS_KEPT)
+					n->consumer[n->consumers] = node_path(fdt, node);
+				n->consumers++;
+			}
 		}
 	}
 	free(ph);
@@ -891,6 +897,8 @@ void board_release(struct board *b)
 		free_string_list(n->compatible, n->ncompatible);
 		free(n->regs);
 		free(n->allocs);
+		for (size_t j = 0; j < CMALINT_CONSUMERS_KEPT; j++)
+			free(n->consumer[j]);
 		for (size_t j = 0; j < n->nprops; j++) {
 			free(n->props[j].name);
 			free_loc(&n->props[j].loc);

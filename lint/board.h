@@ -51,6 +51,9 @@ struct cellprop {
 	int len;		/* bytes */
 };
 
+/* Consumers of a region whose paths the model keeps (messages name at most these). */
+#define CMALINT_CONSUMERS_KEPT 3
+
 struct rmem_node {
 	char *path;		/* "/reserved-memory/linux,cma" */
 	char *name;		/* "linux,cma" */
@@ -78,6 +81,7 @@ struct rmem_node {
 	bool dma_default;	/* linux,dma-default */
 	/* enabled nodes whose memory-region lists this node (lint/board.c count_consumers) */
 	unsigned consumers;
+	char *consumer[CMALINT_CONSUMERS_KEPT];	/* the paths of the first of them */
 
 	struct prop_info *props;
 	size_t nprops;

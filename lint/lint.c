@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
@@ -119,15 +120,59 @@ void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding
 												  : SEV_WARNING);
 }
 
+/* The kernel does not give the region to the devices that list it. */
+static bool region_lost(const struct kregion *r)
+{
+	return r->status == RS_REJECTED || r->status == RS_BYPASSED || r->status == RS_FAILED ||
+	       r->reason == RR_CMA_ZONE_STRADDLE || (r->kind == RK_CMA && r->ram_place != RAM_INSIDE);
+}
+
+/*
+ * A region the kernel rejects, drops or cannot place or activate is lost
+ * to the devices that list it in memory-region: the most severe finding
+ * on the region names them, since a device that does not come up is what
+ * a user sees.
+ */
+static void name_consumers(const struct lint_ctx *ctx, struct report *out)
+{
+	for (size_t i = 0; i < ctx->board->nnodes; i++) {
+		const struct rmem_node *n = &ctx->board->nodes[i];
+		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
+		struct finding *best = NULL;
+		struct strbuf who = STRBUF_INIT;
+		char *m;
+
+		if (!n->consumers || !r || !region_lost(r))
+			continue;
+		for (size_t j = 0; j < out->n; j++) {
+			struct finding *f = &out->f[j];
+
+			if (f->node && !strcmp(f->node, n->path) && f->severity != SEV_INFO &&
+			    (!best || f->severity > best->severity))
+				best = f;
+		}
+		if (!best)
+			continue;
+		for (unsigned j = 0; j < n->consumers && j < CMALINT_CONSUMERS_KEPT; j++)
+			sb_addf(&who, "%s'%s'", j ? ", " : "", n->consumer[j]);
+		if (n->consumers > CMALINT_CONSUMERS_KEPT)
+			sb_addf(&who, " and %u more", n->consumers - CMALINT_CONSUMERS_KEPT);
+		m = xasprintf("%s; %s list%s it in memory-region and go%s without it", best->message, who.buf,
+			      n->consumers == 1 ? "s" : "", n->consumers == 1 ? "es" : "");
+		free(best->message);
+		best->message = m;
+		sb_release(&who);
+	}
+}
+
 void lint_run(const struct lint_ctx *ctx, struct report *out)
 {
 	for (size_t i = 0; i < rule_count; i++)
 		rule_table[i].check(&rule_table[i], ctx, out);
+	name_consumers(ctx, out);
 	report_sort(out);
 }
 
-#include <stdio.h>
-#include <string.h>
 
 /* The rules that read ctx->late; they return at once when it is NULL. */
 static rule_fn *const late_rules[] = { rule_config_unused_suppression, rule_baseline_stale };
