@@ -47,6 +47,15 @@ static bool prop_u32(const void *fdt, int node, const char *name, uint32_t *out)
 	return true;
 }
 
+/* of_device_is_available(): no status, or exactly "okay" or "ok". */
+static bool node_available(const void *fdt, int node)
+{
+	int len;
+	const char *status = fdt_getprop(fdt, node, "status", &len);
+
+	return !status || (len == 5 && !memcmp(status, "okay", 5)) || (len == 3 && !memcmp(status, "ok", 3));
+}
+
 static char **string_list(const void *fdt, int node, const char *name, size_t *count)
 {
 	int len;
@@ -234,11 +243,7 @@ static void dma_walk_node(struct dma_walk *w, int depth)
 	if (depth >= LIVETREE_MAX_DEPTH)
 		return;
 	fdt_for_each_subnode(child, w->fdt, w->anc[depth]) {
-		int len;
-		const char *status = fdt_getprop(w->fdt, child, "status", &len);
-
-		/* of_device_is_available(): no status, or exactly "okay" or "ok" */
-		if (status && !(len == 5 && !memcmp(status, "okay", 5)) && !(len == 3 && !memcmp(status, "ok", 3)))
+		if (!node_available(w->fdt, child))
 			continue;	/* a disabled bus and everything below it */
 		w->anc[depth + 1] = child;
 		dma_walk_node(w, depth + 1);
@@ -298,14 +303,13 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 	fdt_for_each_subnode(node, fdt, 0) {
 		int len;
 		const char *type = fdt_getprop(fdt, node, "device_type", &len);
-		const char *status = fdt_getprop(fdt, node, "status", NULL);
 		const void *reg;
 		struct range *rs;
 		size_t nrs;
 
 		if (!type || len <= 0 || strncmp(type, "memory", (size_t)len) != 0)
 			continue;
-		if (status && strcmp(status, "okay") && strcmp(status, "ok"))
+		if (!node_available(fdt, node))
 			continue;
 		reg = fdt_getprop(fdt, node, "linux,usable-memory", &len);
 		if (!reg || len <= 0)
@@ -470,14 +474,6 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 	return 0;
 }
 
-static bool node_enabled(const void *fdt, int node)
-{
-	int len;
-	const char *s = fdt_getprop(fdt, node, "status", &len);
-
-	return !s || len <= 0 || !strncmp(s, "okay", (size_t)len) || !strncmp(s, "ok", (size_t)len);
-}
-
 /*
  * How many enabled nodes list each reserved-memory node in their
  * memory-region (a list of phandles): a coherent pool is set up for a
@@ -500,7 +496,7 @@ static void count_consumers(struct board *b, const void *fdt)
 		int len;
 		const fdt32_t *p = fdt_getprop(fdt, node, "memory-region", &len);
 
-		if (!p || len < 4 || !node_enabled(fdt, node))
+		if (!p || len < 4 || !node_available(fdt, node))
 			continue;
 		for (int i = 0; i < len / 4 && budget; i++, budget--) {
 			uint32_t v = fdt32_to_cpu(p[i]);
@@ -517,6 +513,49 @@ static void count_consumers(struct board *b, const void *fdt)
 		}
 	}
 	free(ph);
+}
+
+/*
+ * The windows through which buses directly under the root translate
+ * device addresses to CPU addresses (their 'ranges'; identity entries say
+ * nothing and are left out), for board_judge_ram(). At most
+ * CMALINT_MAX_DMA_RANGES entries in all are read: bounded work.
+ */
+static void load_bus_windows(struct board *b, const void *fdt)
+{
+	size_t budget = CMALINT_MAX_DMA_RANGES, cap = 0;
+	int node;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		int len;
+		const uint8_t *p = fdt_getprop(fdt, node, "ranges", &len);
+		uint32_t ca = 2, cs = 1, pa = b->root_addr_cells, entry;
+		const char *name = fdt_get_name(fdt, node, NULL);
+
+		prop_u32(fdt, node, "#address-cells", &ca);
+		prop_u32(fdt, node, "#size-cells", &cs);
+		entry = (ca + pa + cs) * 4;
+		if (!p || len <= 0 || !name || !strncmp(name, "reserved-memory", 15) || ca > 3 || cs > 2 || pa > 2 ||
+		    len % (int)entry)
+			continue;
+		for (int off = 0; off + (int)entry <= len && budget; off += (int)entry, budget--) {
+			const uint8_t *e = p + off;
+			uint64_t child, parent, size, end;
+			struct bus_window *w;
+
+			if (ca == 3)
+				e += 4;	/* a PCI-style space cell */
+			child = read_cells(&e, ca == 3 ? 2 : ca);
+			parent = read_cells(&e, pa);
+			size = read_cells(&e, cs);
+			if (!size || child == parent || !range_end(parent, size, &end))
+				continue;
+			w = ARRAY_PUSH(b->bus_windows, b->nbus_windows, cap);
+			w->bus = xasprintf("/%s", name);
+			w->base = parent;
+			w->size = size;
+		}
+	}
 }
 
 static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, const struct ovl_log *log,
@@ -636,8 +675,9 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 	}
 	load_dma_ranges(b, fdt);
 	count_consumers(b, fdt);
+	load_bus_windows(b, fdt);
 	board_infer_arch(b, fdt);
-	board_judge_ram(b, fdt);
+	board_judge_ram(b);
 	return 0;
 }
 
@@ -918,6 +958,9 @@ void board_release(struct board *b)
 	free(b->dma_limit_node);
 	free(b->arch_evidence);
 	free(b->ram_doubt);
+	for (size_t i = 0; i < b->nbus_windows; i++)
+		free(b->bus_windows[i].bus);
+	free(b->bus_windows);
 	free(b->model);
 	free_string_list(b->compatible, b->ncompatible);
 	free(b->input);

@@ -102,6 +102,13 @@ struct rmem_root {
 
 struct dts_unit;
 
+/* A bus under the root that maps device addresses to [base, base + size) of the CPU's. */
+struct bus_window {
+	char *bus;		/* "/soc" */
+	uint64_t base;
+	uint64_t size;
+};
+
 struct board {
 	char *input;		/* the path as given */
 	char *dts_file;		/* for DTS input: the source file; else NULL */
@@ -124,6 +131,8 @@ struct board {
 	 */
 	bool ram_placeholder;
 	char *ram_doubt;
+	struct bus_window *bus_windows;	/* translated windows of the root's buses */
+	size_t nbus_windows;
 
 	struct range *memreserve;
 	size_t nmemreserve;
@@ -257,7 +266,7 @@ int arch_from_cpu_compatible(const char *compat, bool *nommu);
  * address is not its reg, or a bus that maps device registers inside it
  * mark it a placeholder (b->ram_placeholder, b->ram_doubt). lint/ramtrust.c.
  */
-void board_judge_ram(struct board *b, const void *fdt);
+void board_judge_ram(struct board *b);
 
 /* Helpers over the model (no parsing). */
 bool rmem_node_has_compatible(const struct rmem_node *n, const char *compat);

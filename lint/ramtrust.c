@@ -21,30 +21,11 @@
  * Then findings that rest on the size or place of RAM say so and are not
  * errors until the RAM is confirmed (--ram, a configuration, a live tree).
  */
-#include <libfdt.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "board.h"
 #include "memblock.h"
 #include "util.h"
-
-static uint64_t cells(const fdt32_t *p, uint32_t n)
-{
-	uint64_t v = 0;
-
-	for (uint32_t i = 0; i < n; i++)
-		v = (v << 32) | fdt32_to_cpu(p[i]);
-	return v;
-}
-
-static uint32_t node_cells(const void *fdt, int node, const char *name, uint32_t def)
-{
-	int len;
-	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
-
-	return p && len == 4 ? fdt32_to_cpu(*p) : def;
-}
 
 /* A reusable node that needs RAM it does not have: the doubt, or NULL. */
 static char *reusable_outside(const struct board *b, const struct mlist *ram)
@@ -80,43 +61,19 @@ static char *reusable_outside(const struct board *b, const struct mlist *ram)
 }
 
 /* A bus under the root that maps device addresses into RAM: the doubt, or NULL. */
-static char *bus_inside(const struct board *b, const void *fdt)
+static char *bus_inside(const struct board *b)
 {
-	int node;
-	size_t budget = CMALINT_MAX_DMA_RANGES;	/* ranges entries read in all: bounded work */
+	for (size_t w = 0; w < b->nbus_windows; w++) {
+		uint64_t base = b->bus_windows[w].base, end = base + b->bus_windows[w].size;
 
-	fdt_for_each_subnode(node, fdt, 0) {
-		int len;
-		const fdt32_t *p = fdt_getprop(fdt, node, "ranges", &len);
-		uint32_t ca = node_cells(fdt, node, "#address-cells", 2);
-		uint32_t cs = node_cells(fdt, node, "#size-cells", 1);
-		uint32_t pa = b->root_addr_cells, entry = ca + pa + cs;
-		const char *name = fdt_get_name(fdt, node, NULL);
+		for (size_t i = 0; i < b->nram; i++) {
+			uint64_t rb = b->ram[i].base, re = rb + b->ram[i].size;
 
-		if (!p || len <= 0 || !name || !strncmp(name, "reserved-memory", 15) ||
-		    ca > 3 || cs > 2 || pa > 2 || len % (int)(entry * 4))
-			continue;
-		for (int off = 0; off + (int)entry * 4 <= len && budget; off += (int)entry * 4, budget--) {
-			const fdt32_t *e = p + off / 4;
-			uint64_t child = cells(e + (ca == 3 ? 1 : 0), ca == 3 ? 2 : ca);
-			uint64_t parent = cells(e + ca, pa), size = cells(e + ca + pa, cs), end;
-
-			/* an identity window (ranges that spell out "no translation") says nothing */
-			if (!size || child == parent || !range_end(parent, size, &end))
-				continue;
-			for (size_t i = 0; i < b->nram; i++) {
-				uint64_t rb = b->ram[i].base, re = rb + b->ram[i].size;
-
-				if (parent < re && end > rb && !(parent <= rb && end >= re)) {
-					char *path = xasprintf("/%s", name);
-					char *why = xasprintf("bus '%s' maps device addresses to 0x%llx-0x%llx inside it",
-							      path, (unsigned long long)parent,
-							      (unsigned long long)(end - 1));
-
-					free(path);
-					return why;
-				}
-			}
+			/* inside a bank, not a window over all of it (a bus spanning the whole space) */
+			if (base < re && end > rb && !(base <= rb && end >= re))
+				return xasprintf("bus '%s' maps device addresses to 0x%llx-0x%llx inside it",
+						 b->bus_windows[w].bus, (unsigned long long)base,
+						 (unsigned long long)(end - 1));
 		}
 	}
 	return NULL;
@@ -144,7 +101,7 @@ static size_t unit_strays(const struct board *b, const struct ram_bank *bank, co
 	return n;
 }
 
-void board_judge_ram(struct board *b, const void *fdt)
+void board_judge_ram(struct board *b)
 {
 	struct mlist ram = { 0 };
 	char *why = NULL;
@@ -165,7 +122,7 @@ void board_judge_ram(struct board *b, const void *fdt)
 	if (!why)
 		why = reusable_outside(b, &ram);
 	if (!why)
-		why = bus_inside(b, fdt);
+		why = bus_inside(b);
 	mlist_release(&ram);
 	if (why) {
 		b->ram_placeholder = true;
