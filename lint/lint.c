@@ -96,9 +96,33 @@ static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t 
 	buf[0] = 0;
 }
 
+/*
+ * How far a finding falls while @f is assumed. A default limit, an image
+ * estimate or a Kconfig size nobody gave, and RAM the tree itself
+ * contradicts (lint/ramtrust.c), leave nothing a maintainer can act on:
+ * information. The other facts leave a warning that names them.
+ */
+static enum severity assumed_cap(const struct lint_ctx *ctx, enum fact f)
+{
+	switch (f) {
+	case FACT_RAM:
+		return ctx->board->ram_doubt ? SEV_INFO : SEV_WARNING;
+	case FACT_CMA_RATIO_LIMIT:
+	case FACT_KERNEL_IMAGE:
+	case FACT_KCONFIG_CMA:
+		return SEV_INFO;
+	case FACT_ARCH:
+	case FACT_HEADROOM_MIN:
+	case FACT_ARM_LOWMEM:
+		break;
+	}
+	return SEV_WARNING;
+}
+
 void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding *f, unsigned facts)
 {
 	char why[1024] = "", one[512];
+	enum severity cap = SEV_WARNING;
 
 	if (!f)
 		return;
@@ -106,18 +130,14 @@ void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding
 		if (!(facts & b) || confirmed(ctx, (enum fact)b))
 			continue;
 		describe(ctx, (enum fact)b, one, sizeof(one));
+		if (assumed_cap(ctx, (enum fact)b) < cap)
+			cap = assumed_cap(ctx, (enum fact)b);
 		if (why[0])
 			strncat(why, "; ", sizeof(why) - strlen(why) - 1);
 		strncat(why, one, sizeof(why) - strlen(why) - 1);
 	}
-	/*
-	 * RAM the tree itself contradicts (lint/ramtrust.c) is a placeholder:
-	 * what follows from it is information until the RAM is given.
-	 */
 	if (why[0])
-		report_assume(out, f, why,
-			      (facts & FACT_RAM) && !confirmed(ctx, FACT_RAM) && ctx->board->ram_doubt ? SEV_INFO
-												  : SEV_WARNING);
+		report_assume(out, f, why, cap);
 }
 
 /* The kernel does not give the region to the devices that list it. */

@@ -93,21 +93,15 @@ struct finding *report_add(struct report *r, const struct rule *rule, enum sever
 	return f;
 }
 
-void report_cap(struct report *r, struct finding *f, enum severity cap)
-{
-	enum severity s;
-
-	if (f && f->severity > cap && !policy_get(r->policy, f->rule, &s))
-		f->severity = cap;
-}
-
 void report_assume(struct report *r, struct finding *f, const char *why, enum severity cap)
 {
+	enum severity s;
 	char *m;
 
 	if (!f)
 		return;
-	report_cap(r, f, cap);
+	if (f->severity > cap && !policy_get(r->policy, f->rule, &s))
+		f->severity = cap;
 	m = xasprintf("%s (%s)", f->message, why);
 	free(f->message);
 	f->message = m;

@@ -78,8 +78,6 @@ void finding_set_pair(struct finding *f, const char *node);
  * --option". @f may be NULL.
  */
 void report_assume(struct report *r, struct finding *f, const char *why, enum severity cap);
-/* report_cap - lower @f to @cap unless the policy set the rule's severity explicitly; @f may be NULL. */
-void report_cap(struct report *r, struct finding *f, enum severity cap);
 void report_sort(struct report *r);
 /*
  * report_filter - remove (and free) every finding for which @drop returns

@@ -77,7 +77,8 @@ enum fact {
 bool lint_fact_confirmed(const struct lint_ctx *ctx, unsigned facts);
 /*
  * rule_assumes - @f (report_add's result, may be NULL) rests on @facts:
- * for those not confirmed, cap it at a warning and name them.
+ * for those not confirmed, cap it (at a warning, or an info for the facts
+ * lint.c's assumed_cap() names) and name them.
  */
 void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding *f, unsigned facts);
 

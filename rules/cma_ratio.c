@@ -36,11 +36,4 @@ RULE_CHECK(cma_ratio)
 		       sev == SEV_ERROR ? t->cma_ratio_error_pct : t->cma_ratio_warn_pct, who);
 	/* a share of RAM is a policy: an error only against a limit the user set, on RAM the board states */
 	rule_assumes(ctx, out, f, FACT_RAM | FACT_CMA_RATIO_LIMIT);
-	/*
-	 * Against the default limits the share is information: vendors size CMA
-	 * on purpose (often for a module's smallest RAM), and what fails is a
-	 * headroom too small for the kernel, which headroom_low judges.
-	 */
-	if (!lint_fact_confirmed(ctx, FACT_CMA_RATIO_LIMIT))
-		report_cap(out, f, SEV_INFO);
 }

@@ -44,7 +44,4 @@ RULE_CHECK(cma_reserve_fail)
 	 */
 	rule_assumes(ctx, out, f, FACT_RAM | (k->default_source == DEF_KCONFIG ? FACT_KCONFIG_CMA : 0) |
 				  (r->reason == RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_LOWMEM : 0));
-	/* the size is a defconfig's nobody gave: a small board's kernel has its own (or no CMA) */
-	if (k->default_source == DEF_KCONFIG && !lint_fact_confirmed(ctx, FACT_KCONFIG_CMA))
-		report_cap(out, f, SEV_INFO);
 }

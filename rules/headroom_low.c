@@ -48,11 +48,4 @@ RULE_CHECK(headroom_low)
 			       fmt_size(left, s1), fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
 			       fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }), who);
 	rule_assumes(ctx, out, f, facts);
-	/*
-	 * Low only by an estimate of the image or a Kconfig default nobody
-	 * gave (a 16 MiB board running a small kernel): information, not a
-	 * warning a maintainer can act on.
-	 */
-	if (f && f->severity == SEV_WARNING && !lint_fact_confirmed(ctx, facts & (FACT_KERNEL_IMAGE | FACT_KCONFIG_CMA)))
-		report_cap(out, f, SEV_INFO);
 }
