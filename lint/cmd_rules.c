@@ -5,9 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "oom.h"
 #include "rule.h"
-#include "runtime.h"
 
 static const char rules_usage[] =
 "usage: cmalint rules\n"
@@ -36,9 +34,6 @@ static bool wants_help(int argc, char **argv)
 
 int cmd_rules(int argc, char **argv)
 {
-	const struct oom_rule_info *oom;
-	const struct rt_rule_info *rt;
-	size_t noom, nrt;
 	int w = 0;
 
 	if (wants_help(argc, argv)) {
@@ -49,24 +44,13 @@ int cmd_rules(int argc, char **argv)
 		fprintf(stderr, "cmalint: 'rules' takes no arguments (see 'cmalint rules --help')\n");
 		return EXIT_TROUBLE;
 	}
-	oom = oom_rules(&noom);
-	rt = runtime_rules(&nrt);
 	/* one column wide enough for the longest id */
 	for (size_t i = 0; i < rule_count; i++)
 		w = (int)strlen(rule_table[i].id) > w ? (int)strlen(rule_table[i].id) : w;
-	for (size_t i = 0; i < noom; i++)
-		w = (int)strlen(oom[i].id) > w ? (int)strlen(oom[i].id) : w;
-	for (size_t i = 0; i < nrt; i++)
-		w = (int)strlen(rt[i].id) > w ? (int)strlen(rt[i].id) : w;
-
+	/* the registry's order: check's rules, then those of oom and runtime */
 	for (size_t i = 0; i < rule_count; i++)
 		printf("%-*s %-8s %s\n", w, rule_table[i].id, severity_name(rule_table[i].severity),
 		       rule_table[i].summary);
-	/* the rules of `cmalint oom`, then of `cmalint runtime` */
-	for (size_t i = 0; i < noom; i++)
-		printf("%-*s %-8s %s\n", w, oom[i].id, oom[i].severity, oom[i].summary);
-	for (size_t i = 0; i < nrt; i++)
-		printf("%-*s %-8s %s\n", w, rt[i].id, rt[i].severity, rt[i].summary);
 	return EXIT_CLEAN;
 }
 

@@ -14,7 +14,10 @@
 struct emit_run {
 	struct board_result *boards;
 	size_t nboards;
+	unsigned passes;	/* the rule passes (PASSES_CHECK, …) the run reports; 0: PASSES_CHECK */
 };
+/* The rules a document of @run describes: those of its passes. */
+#define EMIT_PASSES(run) ((run)->passes ? (run)->passes : PASSES_CHECK)
 
 typedef int emit_fn(FILE *out, const struct emit_run *run);
 

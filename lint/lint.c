@@ -119,25 +119,23 @@ static enum severity assumed_cap(const struct lint_ctx *ctx, enum fact f)
 	return SEV_WARNING;
 }
 
-void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding *f, unsigned facts)
+const struct assumption *rule_assumption(const struct lint_ctx *ctx, unsigned facts, struct assumption *a)
 {
-	char why[1024] = "", one[512];
-	enum severity cap = SEV_WARNING;
+	char one[512];
 
-	if (!f)
-		return;
+	a->why[0] = '\0';
+	a->cap = SEV_WARNING;
 	for (unsigned b = 1; b && b <= facts; b <<= 1) {
 		if (!(facts & b) || confirmed(ctx, (enum fact)b))
 			continue;
 		describe(ctx, (enum fact)b, one, sizeof(one));
-		if (assumed_cap(ctx, (enum fact)b) < cap)
-			cap = assumed_cap(ctx, (enum fact)b);
-		if (why[0])
-			strncat(why, "; ", sizeof(why) - strlen(why) - 1);
-		strncat(why, one, sizeof(why) - strlen(why) - 1);
+		if (assumed_cap(ctx, (enum fact)b) < a->cap)
+			a->cap = assumed_cap(ctx, (enum fact)b);
+		if (a->why[0])
+			strncat(a->why, "; ", sizeof(a->why) - strlen(a->why) - 1);
+		strncat(a->why, one, sizeof(a->why) - strlen(a->why) - 1);
 	}
-	if (why[0])
-		report_assume(out, f, why, cap);
+	return a;
 }
 
 /* The kernel does not give the region to the devices that list it. */
@@ -188,21 +186,18 @@ static void name_consumers(const struct lint_ctx *ctx, struct report *out)
 void lint_run(const struct lint_ctx *ctx, struct report *out)
 {
 	for (size_t i = 0; i < rule_count; i++)
-		rule_table[i].check(&rule_table[i], ctx, out);
+		if (rule_table[i].pass == PASS_BOARD)
+			rule_table[i].check(&rule_table[i], ctx, out);
 	name_consumers(ctx, out);
 	report_sort(out);
 }
 
 
-/* The rules that read ctx->late; they return at once when it is NULL. */
-static rule_fn *const late_rules[] = { rule_config_unused_suppression, rule_baseline_stale };
-
 void lint_run_late(const struct lint_ctx *ctx, struct report *out)
 {
 	for (size_t i = 0; i < rule_count; i++)
-		for (size_t j = 0; j < ARRAY_SIZE(late_rules); j++)
-			if (rule_table[i].check == late_rules[j])
-				rule_table[i].check(&rule_table[i], ctx, out);
+		if (rule_table[i].pass == PASS_LATE)
+			rule_table[i].check(&rule_table[i], ctx, out);
 	report_sort(out);
 }
 
@@ -210,10 +205,7 @@ bool rule_is_late(const char *id)
 {
 	const struct rule *r = rule_find(id);
 
-	for (size_t j = 0; r && j < ARRAY_SIZE(late_rules); j++)
-		if (r->check == late_rules[j])
-			return true;
-	return false;
+	return r && r->pass == PASS_LATE;
 }
 
 const struct srcloc *rule_loc(const struct rmem_node *n, const char *prop)

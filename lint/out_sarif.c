@@ -85,12 +85,15 @@ static char *first_paragraph(const char *md)
  * helpUri, `cmalint explain`, cmalint(1). The pages themselves stay out of
  * the log, which would otherwise weigh over 100 KB for two findings.
  */
-static cJSON *rules_json(void)
+static cJSON *rules_json(unsigned passes)
 {
 	cJSON *arr = cJSON_CreateArray();
 
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = &rule_table[i];
+
+		if (!(r->pass & passes))
+			continue;
 		const char *doc = rule_doc(r->id);
 		char *full = doc ? first_paragraph(doc) : NULL;
 		cJSON *o = cJSON_CreateObject(), *help = cJSON_CreateObject(), *cfg = cJSON_CreateObject();
@@ -116,15 +119,22 @@ static cJSON *rules_json(void)
 	return arr;
 }
 
-static size_t rule_index(const char *id)
+/* The index of rule @id in the document's rule list (rules_json's order). */
+static size_t rule_index(const char *id, unsigned passes)
 {
-	for (size_t i = 0; i < rule_count; i++)
+	size_t k = 0;
+
+	for (size_t i = 0; i < rule_count; i++) {
+		if (!(rule_table[i].pass & passes))
+			continue;
 		if (!strcmp(rule_table[i].id, id))
-			return i;
+			return k;
+		k++;
+	}
 	return 0;
 }
 
-static cJSON *result_json(const struct board_result *r, size_t i)
+static cJSON *result_json(const struct board_result *r, size_t i, unsigned passes)
 {
 	const struct finding *f = &r->report.f[i];
 	cJSON *o = cJSON_CreateObject(), *locs = cJSON_CreateArray(), *loc = cJSON_CreateObject();
@@ -135,7 +145,7 @@ static cJSON *result_json(const struct board_result *r, size_t i)
 	char print[FINGERPRINT_LEN];
 
 	cJSON_AddStringToObject(o, "ruleId", f->rule);
-	json_add_u64(o, "ruleIndex", rule_index(f->rule));
+	json_add_u64(o, "ruleIndex", rule_index(f->rule, passes));
 	cJSON_AddStringToObject(o, "level", level(f->severity));
 	cJSON_AddItemToObject(o, "message", text_obj(f->message));
 	cJSON_AddStringToObject(art, "uri", uri);
@@ -181,7 +191,7 @@ int emit_sarif(FILE *out, const struct emit_run *run)
 	cJSON_AddStringToObject(driver, "name", "cmalint");
 	cJSON_AddStringToObject(driver, "version", CMALINT_VERSION);
 	cJSON_AddStringToObject(driver, "semanticVersion", CMALINT_VERSION);
-	cJSON_AddItemToObject(driver, "rules", rules_json());
+	cJSON_AddItemToObject(driver, "rules", rules_json(EMIT_PASSES(run)));
 	cJSON_AddItemToObject(tool, "driver", driver);
 	cJSON_AddItemToObject(r0, "tool", tool);
 	for (size_t b = 0; b < run->nboards; b++) {
@@ -197,7 +207,7 @@ int emit_sarif(FILE *out, const struct emit_run *run)
 			continue;
 		}
 		for (size_t i = 0; i < r->report.n; i++)
-			cJSON_AddItemToArray(results, result_json(r, i));
+			cJSON_AddItemToArray(results, result_json(r, i, EMIT_PASSES(run)));
 	}
 	cJSON_AddBoolToObject(inv, "executionSuccessful", ok);
 	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);

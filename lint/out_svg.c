@@ -1270,7 +1270,7 @@ int svg_write_map(const char *path, const struct board_result *boards, size_t nb
 	int rc = 0;
 
 	if (!svg_map_is_dir(path)) {
-		struct emit_run run = { (struct board_result *)boards, nboards };
+		struct emit_run run = { .boards = (struct board_result *)boards, .nboards = nboards };
 		struct strbuf sb = STRBUF_INIT;
 		FILE *mem;
 		char *buf = NULL;

@@ -68,18 +68,23 @@ static void copy_loc(struct srcloc *dst, const struct srcloc *src)
 	}
 }
 
-struct finding *report_add(struct report *r, const struct rule *rule, enum severity sev,
-			   const char *node, const char *property, const struct srcloc *loc,
-			   const char *fmt, ...)
+void report_add(struct report *r, const struct rule *rule, enum severity sev, const struct finding_at *at,
+		const char *fmt, ...)
 {
+	static const struct finding_at nowhere;
 	struct finding *f;
 	enum severity s = sev == SEV_OFF ? rule->severity : sev;
+	const struct assumption *as;
 	va_list ap;
 
+	if (!at)
+		at = &nowhere;
+	as = at->assumed && at->assumed->why[0] ? at->assumed : NULL;
+	if (as && s > as->cap)
+		s = as->cap;
 	policy_get(r->policy, rule->id, &s);
-	r->last_off = s == SEV_OFF;
 	if (s == SEV_OFF)
-		return NULL;
+		return;
 	f = ARRAY_PUSH(r->f, r->n, r->cap);
 	memset(f, 0, sizeof(*f));
 	f->rule = rule->id;
@@ -87,33 +92,17 @@ struct finding *report_add(struct report *r, const struct rule *rule, enum sever
 	va_start(ap, fmt);
 	f->message = xvasprintf(fmt, ap);
 	va_end(ap);
-	f->node = node ? xstrdup(node) : NULL;
-	f->property = property ? xstrdup(property) : NULL;
-	copy_loc(&f->loc, loc);
-	return f;
-}
+	if (as) {
+		char *m = xasprintf("%s (%s)", f->message, as->why);
 
-void report_assume(struct report *r, struct finding *f, const char *why, enum severity cap)
-{
-	enum severity s;
-	char *m;
-
-	if (!f)
-		return;
-	if (f->severity > cap && !policy_get(r->policy, f->rule, &s))
-		f->severity = cap;
-	m = xasprintf("%s (%s)", f->message, why);
-	free(f->message);
-	f->message = m;
-}
-
-void report_set_kernel_message(struct report *r, const char *msg)
-{
-	/* Only to the finding just recorded: not to an earlier one when this one was turned off. */
-	if (!r->n || !msg || r->last_off)
-		return;
-	free(r->f[r->n - 1].kernel_message);
-	r->f[r->n - 1].kernel_message = xstrdup(msg);
+		free(f->message);
+		f->message = m;
+	}
+	f->node = at->node ? xstrdup(at->node) : NULL;
+	f->property = at->property ? xstrdup(at->property) : NULL;
+	copy_loc(&f->loc, at->loc);
+	f->kernel_message = at->kernel_message ? xstrdup(at->kernel_message) : NULL;
+	f->pair_node = at->pair_node ? xstrdup(at->pair_node) : NULL;
 }
 
 static int nullcmp(const char *a, const char *b)
@@ -176,14 +165,6 @@ static void finding_release(struct finding *f)
 	free(f->related);
 	free(f->kernel_message);
 	free(f->pair_node);
-}
-
-void finding_set_pair(struct finding *f, const char *node)
-{
-	if (!f)
-		return;
-	free(f->pair_node);
-	f->pair_node = node ? xstrdup(node) : NULL;
 }
 
 size_t report_filter(struct report *r, bool (*drop)(const struct finding *f, void *arg), void *arg)

@@ -56,28 +56,38 @@ struct report {
 	struct finding *f;
 	size_t n, cap;
 	const struct severity_policy *policy;	/* may be NULL */
-	bool last_off;		/* the last report_add was turned off: nothing to attach to */
 };
 
 /*
- * report_add - record a finding of @rule at its default (or @sev when
- * not SEV_OFF) severity, after the policy. @loc may be NULL. Returns the
- * finding, or NULL when the policy turned it off.
+ * What a finding rests on that the user has not confirmed: it falls to
+ * @cap (unless the policy names the rule) and its message ends with
+ * " (@why)", "assumes ...; confirm with --option". Rules get one from
+ * rule_assumption() (lint/rule.h).
  */
-struct finding *PRINTF(7, 8) report_add(struct report *r, const struct rule *rule, enum severity sev,
-			     const char *node, const char *property, const struct srcloc *loc,
-			     const char *fmt, ...);
-/* Attach the kernel's boot message to the last finding. */
-void report_set_kernel_message(struct report *r, const char *msg);
-/* finding_set_pair - record the other node of a finding between two nodes (see struct finding). */
-void finding_set_pair(struct finding *f, const char *node);
+struct assumption {
+	enum severity cap;
+	char why[1024];		/* "" when every fact is confirmed */
+};
+
+/* Everything about a finding besides its rule, severity and message. */
+struct finding_at {
+	const char *node;		/* DT path (for oom: the zone), or NULL */
+	const char *property;		/* or NULL */
+	const struct srcloc *loc;	/* where to point, or NULL */
+	const char *kernel_message;	/* the kernel's boot message, or NULL */
+	const char *pair_node;		/* a finding between two nodes' same property: the other */
+	const struct assumption *assumed;	/* NULL: rests on confirmed facts only */
+};
+/* report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg"), "...") */
+#define AT(...) (&(const struct finding_at){ __VA_ARGS__ })
+
 /*
- * report_assume - @f rests on a fact the user has not confirmed: cap it
- * at @cap, a warning or an info (unless the policy set the rule's
- * severity explicitly), and append @why, "assumes ...; confirm with
- * --option". @f may be NULL.
+ * report_add - record the whole finding of @rule at its default (or @sev
+ * when not SEV_OFF) severity, after an assumption's cap and the policy.
+ * @at may be NULL. A finding the policy turns off is not recorded.
  */
-void report_assume(struct report *r, struct finding *f, const char *why, enum severity cap);
+void PRINTF(5, 6) report_add(struct report *r, const struct rule *rule, enum severity sev,
+			     const struct finding_at *at, const char *fmt, ...);
 void report_sort(struct report *r);
 /*
  * report_filter - remove (and free) every finding for which @drop returns

@@ -76,20 +76,34 @@ enum fact {
 /* True when every fact in @facts is confirmed. */
 bool lint_fact_confirmed(const struct lint_ctx *ctx, unsigned facts);
 /*
- * rule_assumes - @f (report_add's result, may be NULL) rests on @facts:
- * for those not confirmed, cap it (at a warning, or an info for the facts
- * lint.c's assumed_cap() names) and name them.
+ * rule_assumption - fill @a with what a finding resting on @facts assumes:
+ * for the facts not confirmed, their description and the cap (a warning,
+ * or an info for the facts lint.c's assumed_cap() names). Returns @a, for
+ * AT(..., .assumed = rule_assumption(ctx, FACT_RAM, &a)).
  */
-void rule_assumes(const struct lint_ctx *ctx, struct report *out, struct finding *f, unsigned facts);
+const struct assumption *rule_assumption(const struct lint_ctx *ctx, unsigned facts, struct assumption *a);
 
 struct rule;
 typedef void rule_fn(const struct rule *rule, const struct lint_ctx *ctx, struct report *out);
 
+/* Where a rule runs (the PASS column of rules/registry.def). */
+enum rule_pass {
+	PASS_BOARD = 1u << 0,	/* each board of `cmalint check` */
+	PASS_LATE = 1u << 1,	/* after every board of a run: configuration, baseline */
+	PASS_OOM = 1u << 2,	/* `cmalint oom`: findings of the OOM analysis */
+	PASS_RUNTIME = 1u << 3,	/* `cmalint runtime`: findings of the comparison */
+};
+/* The passes whose rules a command can report. */
+#define PASSES_CHECK (PASS_BOARD | PASS_LATE)
+#define PASSES_OOM PASS_OOM
+#define PASSES_RUNTIME (PASS_RUNTIME | PASS_BOARD)
+
 struct rule {
 	const char *id;
 	enum severity severity;
+	enum rule_pass pass;
 	const char *summary;
-	rule_fn *check;
+	rule_fn *check;		/* BOARD and LATE rules; NULL for OOM and RUNTIME */
 };
 
 extern const struct rule rule_table[];
@@ -108,16 +122,13 @@ void lint_run_late(const struct lint_ctx *ctx, struct report *out);
 /* True for a late rule: its findings are about the configuration or baseline, not the board. */
 bool rule_is_late(const char *id);
 
-/* Declare a rule's check function: RULE_CHECK(cma_alignment) { ... }. */
+/*
+ * Declare and define a rule's check function: RULE_CHECK(cma_alignment) { ... }.
+ * The table of check functions is rules/registry.c's.
+ */
 #define RULE_CHECK(id) \
+	rule_fn rule_##id; \
 	void rule_##id(const struct rule *rule, const struct lint_ctx *ctx, struct report *out)
-
-/* Every rule's check function, declared from the registry. */
-#define RULE(id, sev, summary) RULE_CHECK(id);
-#include "registry.def"
-#undef RULE
-
-#endif
 
 /* Helpers for rules (lint/lint.c). */
 /* The source position of @prop in @n, else of the node, else NULL. */
@@ -150,3 +161,5 @@ void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **pr
  */
 #define DMA_LIMIT_DESC_MAX 1200
 const char *dma_limit_desc(const struct kmodel *k, char buf[DMA_LIMIT_DESC_MAX]);
+
+#endif

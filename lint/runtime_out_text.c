@@ -67,7 +67,7 @@ static void print_pool(struct strbuf *sb, const struct rt_pool *p)
 /* The live tree's report, as `cmalint check` prints it. */
 static void add_board(struct strbuf *sb, const struct rt_result *r)
 {
-	struct emit_run run = { (struct board_result *)&r->board, 1 };
+	struct emit_run run = { .boards = (struct board_result *)&r->board, .nboards = 1, .passes = PASSES_CHECK };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

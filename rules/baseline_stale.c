@@ -16,7 +16,7 @@ RULE_CHECK(baseline_stale)
 	for (size_t i = 0; i < l->nstale; i++) {
 		const struct baseline_entry *e = l->stale[i];
 
-		report_add(out, rule, SEV_OFF, e->node, e->property, NULL,
+		report_add(out, rule, SEV_OFF, AT(.node = e->node, .property = e->property),
 			   "baseline '%s' accepts a '%s' finding that is gone%s%s%s: write the baseline again (--write-baseline) to drop the entry",
 			   l->baseline_path, e->rule, e->message ? " (was: " : "", e->message ? e->message : "",
 			   e->message ? ")" : "");

@@ -32,10 +32,10 @@ RULE_CHECK(cma_alignment)
 
 			size = n->regs[0].size;
 			if (base % g) {
-				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
+					   .loc = rule_loc(n, "reg"), .kernel_message = km),
 					   "'%s' base 0x%llx is not a multiple of the %s CMA granule (%s)%s: the kernel drops the region",
 					   n->path, (unsigned long long)base, gs, pd, extra);
-				report_set_kernel_message(out, km);
 			}
 		} else if (!n->reg.present && n->size.valid) {
 			size = n->size_value;
@@ -46,18 +46,21 @@ RULE_CHECK(cma_alignment)
 			uint64_t down = size - size % g, up = down + g;
 
 			if (down)
-				report_add(out, rule, SEV_OFF, n->path, n->reg.present ? "reg" : "size",
-					   rule_loc(n, n->reg.present ? "reg" : "size"),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path,
+					   .property = n->reg.present ? "reg" : "size",
+					   .loc = rule_loc(n, n->reg.present ? "reg" : "size"),
+					   .kernel_message = km),
 					   "'%s' size 0x%llx (%s) is not a multiple of the %s CMA granule (%s)%s; it need not be a power of 2: use 0x%llx (%s) or 0x%llx",
 					   n->path, (unsigned long long)size, fmt_size(size, s1), gs, pd, extra,
 					   (unsigned long long)down, fmt_size(down, s2), (unsigned long long)up);
 			else
-				report_add(out, rule, SEV_OFF, n->path, n->reg.present ? "reg" : "size",
-					   rule_loc(n, n->reg.present ? "reg" : "size"),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path,
+					   .property = n->reg.present ? "reg" : "size",
+					   .loc = rule_loc(n, n->reg.present ? "reg" : "size"),
+					   .kernel_message = km),
 					   "'%s' size 0x%llx (%s) is smaller than the %s CMA granule (%s)%s: the smallest CMA region is 0x%llx",
 					   n->path, (unsigned long long)size, fmt_size(size, s1), gs, pd, extra,
 					   (unsigned long long)g);
-			report_set_kernel_message(out, km);
 		}
 	}
 }

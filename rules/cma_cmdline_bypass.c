@@ -33,15 +33,16 @@ RULE_CHECK(cma_cmdline_bypass)
 				sb_add(&lost, " and its fixed 'reg'");
 			if (n->alignment.present)
 				sb_add(&lost, " and its 'alignment'");
-			report_add(out, rule, SEV_OFF, n->path, "linux,cma-default", rule_loc(n, "linux,cma-default"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "linux,cma-default",
+				   .loc = rule_loc(n, "linux,cma-default"),
+				   .kernel_message = r ? r->kernel_message : NULL),
 				   "%s bypasses '%s' on kernel %s: the node%s is dropped and the default area is %s from the command line",
 				   desc, n->path, p->kernel_str, lost.buf ? lost.buf : "",
 				   !cl->resolved.size ? "none (cma=0)"
 				   : cl->resolved.size >= CMALINT_PHYS_ADDR_MAX ? "larger than any physical address space"
 				   : fmt_size(cl->resolved.size, s1));
-			report_set_kernel_message(out, r ? r->kernel_message : NULL);
 		} else if (r && r->status == RS_RESERVED && r->kind == RK_CMA) {
-			report_add(out, rule, SEV_OFF, cnode, cprop, cloc,
+			report_add(out, rule, SEV_OFF, AT(.node = cnode, .property = cprop, .loc = cloc),
 				   "%s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area",
 				   desc, p->kernel_str, n->path);
 		}

@@ -18,7 +18,8 @@ RULE_CHECK(cma_default_not_cma)
 			why = "it lacks 'reusable'";
 		else
 			why = "it has 'no-map'";
-		report_add(out, rule, SEV_OFF, n->path, "linux,cma-default", rule_loc(n, "linux,cma-default"),
+		report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "linux,cma-default",
+			   .loc = rule_loc(n, "linux,cma-default")),
 			   "'%s' has 'linux,cma-default' but %s: no default CMA area comes from it", n->path, why);
 	}
 }

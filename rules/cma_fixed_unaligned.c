@@ -22,10 +22,10 @@ RULE_CHECK(cma_fixed_unaligned)
 	a = &ctx->cmdline->cma[ctx->cmdline->resolved.base_from];
 	cma_arg_site(a, &node, &prop, &loc);
 	down = ctx->cmdline->resolved.base - ctx->cmdline->resolved.base % g;
-	report_add(out, rule, SEV_OFF, node, prop, loc,
+	report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc,
+		   .kernel_message = r->kernel_message),
 		   "'cma=%s' in %s: the base 0x%llx is not a multiple of the %s CMA granule (%s): the kernel reserves no CMA at all; use 0x%llx or 0x%llx",
 		   a->text, a->source, (unsigned long long)ctx->cmdline->resolved.base, fmt_size(g, gs),
 		   profile_desc(ctx->profile, pd, sizeof(pd)), (unsigned long long)down,
 		   (unsigned long long)(down + g));
-	report_set_kernel_message(out, r->kernel_message);
 }

@@ -30,7 +30,8 @@ RULE_CHECK(cma_kernel_disabled)
 		const struct rmem_node *n = &b->nodes[i];
 
 		if (node_considered(ctx, n) && rmem_node_is_cma(n))
-			report_add(out, rule, sev, n->path, "reusable", rule_loc(n, "reusable"),
+			report_add(out, rule, sev, AT(.node = n->path, .property = "reusable",
+				   .loc = rule_loc(n, "reusable")),
 				   "'%s' is a CMA pool but %s: the node fails and its memory is returned",
 				   n->path, why);
 	}
@@ -40,7 +41,7 @@ RULE_CHECK(cma_kernel_disabled)
 		char *d = cma_arg_desc(&cl->cma[i]);
 
 		cma_arg_site(&cl->cma[i], &node, &prop, &loc);
-		report_add(out, rule, sev, node, prop, loc, "%s has no effect: %s", d, why);
+		report_add(out, rule, sev, AT(.node = node, .property = prop, .loc = loc), "%s has no effect: %s", d, why);
 		free(d);
 	}
 }

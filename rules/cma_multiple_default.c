@@ -18,7 +18,8 @@ RULE_CHECK(cma_multiple_default)
 			first = n;
 			continue;
 		}
-		report_add(out, rule, SEV_OFF, n->path, "linux,cma-default", rule_loc(n, "linux,cma-default"),
+		report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "linux,cma-default",
+			   .loc = rule_loc(n, "linux,cma-default")),
 			   "'%s' is a second 'linux,cma-default' (after '%s'): each pool is created and the kernel keeps %s%s%s as the default area",
 			   n->path, first->path, keeper ? "'" : "only the last one set", keeper ? keeper : "",
 			   keeper ? "'" : "");

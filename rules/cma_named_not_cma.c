@@ -39,7 +39,7 @@ RULE_CHECK(cma_named_not_cma)
 			what = "a no-map carve-out";
 		else
 			what = "a plain reserved carve-out";
-		report_add(out, rule, sev, n->path, NULL, rule_loc(n, NULL),
+		report_add(out, rule, sev, AT(.node = n->path, .loc = rule_loc(n, NULL)),
 			   "'%s' is named like a CMA area but is %s: its memory is not CMA", n->path, what);
 	}
 }

@@ -10,7 +10,7 @@ RULE_CHECK(cma_ratio)
 	enum severity sev;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX], who[1200] = "";
 	const struct kregion *big = dominant_cma(ctx->kmodel);
-	struct finding *f;
+	struct assumption assumed;
 
 	if (!ram || !cma)
 		return;
@@ -29,11 +29,12 @@ RULE_CHECK(cma_ratio)
 	if (big)
 		snprintf(who, sizeof(who), "; '%s' holds %s of it", big->node->path, fmt_size(big->size, s3));
 	/* the pool that makes up most of the CMA is the place to change */
-	f = report_add(out, rule, sev, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
-		       big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+	/* a share of RAM is a policy: an error only against a limit the user set, on RAM the board states */
+	report_add(out, rule, sev, AT(.node = big ? big->node->path : NULL,
+		   .property = big ? REGION_SIZE_PROP(big) : NULL,
+		   .loc = big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+		   .assumed = rule_assumption(ctx, FACT_RAM | FACT_CMA_RATIO_LIMIT, &assumed)),
 		       "CMA is %s, %llu.%llu %% of %s usable RAM (limit %u %%)%s: kernel allocations cannot use it, so free memory overstates what the kernel has",
 		       fmt_size(cma, s1), permille / 10, permille % 10, fmt_size(ram, s2),
 		       sev == SEV_ERROR ? t->cma_ratio_error_pct : t->cma_ratio_warn_pct, who);
-	/* a share of RAM is a policy: an error only against a limit the user set, on RAM the board states */
-	rule_assumes(ctx, out, f, FACT_RAM | FACT_CMA_RATIO_LIMIT);
 }

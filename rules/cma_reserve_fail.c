@@ -10,7 +10,8 @@ RULE_CHECK(cma_reserve_fail)
 	const struct srcloc *loc = NULL;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], lim[DMA_LIMIT_DESC_MAX];
 	const char *why;
-	struct finding *f;
+	struct assumption assumed;
+	unsigned facts;
 
 	if (k->default_source != DEF_CMDLINE && k->default_source != DEF_KCONFIG)
 		return;
@@ -33,15 +34,15 @@ RULE_CHECK(cma_reserve_fail)
 	case RR_DEFAULT_LOWHIGH_BOUNDARY: why = "its fixed range crosses the lowmem/highmem boundary"; break;
 	default: why = "no free block of that size is left below the DMA limit"; break;
 	}
-	f = report_add(out, rule, SEV_OFF, node, prop, loc,
-		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below %s: %s); the board boots with no default CMA",
-		   r->name, r->size >= CMALINT_PHYS_ADDR_MAX ? "larger than any physical address space" : fmt_size(r->size, s1), why, dma_limit_desc(k, lim),
-		   fmt_size(memblock_largest_free(&k->mb, 0, k->arch_dma_limit ? k->arch_dma_limit : UINT64_MAX), s2));
-	report_set_kernel_message(out, r->kernel_message);
 	/*
 	 * Whether a block of the size fits depends on RAM; an area from the
 	 * Kconfig default rests on a .config the user has not given.
 	 */
-	rule_assumes(ctx, out, f, FACT_RAM | (k->default_source == DEF_KCONFIG ? FACT_KCONFIG_CMA : 0) |
-				  (r->reason == RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_LOWMEM : 0));
+	facts = FACT_RAM | (k->default_source == DEF_KCONFIG ? FACT_KCONFIG_CMA : 0) |
+		(r->reason == RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_LOWMEM : 0);
+	report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc, .kernel_message = r->kernel_message,
+		   .assumed = rule_assumption(ctx, facts, &assumed)),
+		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below %s: %s); the board boots with no default CMA",
+		   r->name, r->size >= CMALINT_PHYS_ADDR_MAX ? "larger than any physical address space" : fmt_size(r->size, s1), why, dma_limit_desc(k, lim),
+		   fmt_size(memblock_largest_free(&k->mb, 0, k->arch_dma_limit ? k->arch_dma_limit : UINT64_MAX), s2));
 }

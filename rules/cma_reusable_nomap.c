@@ -14,13 +14,16 @@ RULE_CHECK(cma_reusable_nomap)
 		if (!node_considered(ctx, n) || !n->reusable || !n->no_map)
 			continue;
 		if (rmem_node_has_compatible(n, "shared-dma-pool"))
-			report_add(out, rule, SEV_OFF, n->path, "no-map", rule_loc(n, "no-map"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "no-map",
+				   .loc = rule_loc(n, "no-map"),
+				   .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' has both 'reusable' and 'no-map': the kernel refuses it as CMA and as a DMA pool and %s; drop 'no-map' for CMA",
 				   n->path, released ? "gives the memory back" : "keeps the memory reserved, unused");
 		else
-			report_add(out, rule, SEV_OFF, n->path, "no-map", rule_loc(n, "no-map"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "no-map",
+				   .loc = rule_loc(n, "no-map"),
+				   .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' has both 'reusable' and 'no-map', which the reserved-memory binding forbids: the memory cannot be reused",
 				   n->path);
-		report_set_kernel_message(out, r ? r->kernel_message : NULL);
 	}
 }

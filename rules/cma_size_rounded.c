@@ -38,7 +38,7 @@ RULE_CHECK(cma_size_rounded)
 		else
 			what = xasprintf("'%s=%llu' (assumed)", r->name, v);
 	}
-	report_add(out, rule, SEV_OFF, node, prop, loc,
+	report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 		   "the default CMA area from %s is %s, rounded up to %s: the CMA granule is %s (%s)",
 		   what, fmt_size(r->requested_size, s1), fmt_size(r->size, s2),
 		   fmt_size(ctx->profile->cma_granule, gs), profile_desc(ctx->profile, pd, sizeof(pd)));

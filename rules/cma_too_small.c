@@ -14,7 +14,7 @@ RULE_CHECK(cma_too_small)
 		def = k->regions[k->default_index].size;
 	if (k->cma_usable_bytes >= min)
 		return;
-	report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+	report_add(out, rule, SEV_OFF, NULL,
 		   "CMA is %s (default area %s), below the %s the board's devices need",
 		   fmt_size(k->cma_usable_bytes, s1), fmt_size(def, s2), fmt_size(min, s3));
 }

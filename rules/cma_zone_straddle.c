@@ -10,7 +10,7 @@ RULE_CHECK(cma_zone_straddle)
 		const struct kregion *r = &k->regions[i];
 		const struct kzone *z0, *z1;
 		const char *node = r->node ? r->node->path : NULL, *prop = r->node ? "reg" : NULL;
-		struct finding *f;
+		struct assumption assumed;
 		const struct srcloc *loc = r->node ? rule_loc(r->node, r->origin == RO_SIZE ? "size" : "reg") : NULL;
 		char s1[SIZE_STR_MAX];
 
@@ -20,15 +20,15 @@ RULE_CHECK(cma_zone_straddle)
 		z1 = kmodel_zone_of(k, r->base + r->size - 1);
 		if (!r->node)
 			cmdline_site(ctx, &node, &prop, &loc);
-		f = report_add(out, rule, SEV_OFF, node, prop, loc,
+		/* the zones' limits follow from where RAM starts and ends */
+		report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc,
+			   .kernel_message = r->kernel_message,
+			   .assumed = rule_assumption(ctx, FACT_RAM | FACT_ARM_LOWMEM, &assumed)),
 			   "'%s' CMA 0x%llx-0x%llx (%s) crosses from zone %s into %s at 0x%llx: the kernel cannot activate it and %s",
 			   r->name, (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
 			   fmt_size(r->size, s1), z0 ? z0->name : "?", z1 ? z1->name : "?",
 			   (unsigned long long)(z1 ? z1->base : 0),
 			   kver_le(ctx->profile->kernel, 5, 10) ? "its memory stays reserved, unused"
 								: "the board has no CMA from it");
-		report_set_kernel_message(out, r->kernel_message);
-		/* the zones' limits follow from where RAM starts and ends */
-		rule_assumes(ctx, out, f, FACT_RAM | FACT_ARM_LOWMEM);
 	}
 }

@@ -21,12 +21,12 @@ RULE_CHECK(cmdline_cma_no_unit)
 		up = v % g ? v + (g - v % g) : v;
 		if (v >= CMALINT_PHYS_ADDR_MAX || up < v)
 			/* rounding wraps, or no board has that much: no size is worth printing */
-			report_add(out, rule, SEV_OFF, node, prop, loc,
+			report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads it as bytes, a size larger "
 				   "than any physical address space, and reserves no CMA; write the size with its unit",
 				   a->text, a->source);
 		else
-			report_add(out, rule, SEV_OFF, node, prop, loc,
+			report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 				   "'cma=%s' in %s has no K/M/G suffix: the kernel reads %s and rounds it up to %s; write 'cma=%lluM' for MiB",
 				   a->text, a->source, fmt_size(v, s1), fmt_size(up, s2), (unsigned long long)v);
 	}

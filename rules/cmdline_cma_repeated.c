@@ -26,12 +26,12 @@ RULE_CHECK(cmdline_cma_repeated)
 		free(d);
 	}
 	if (r->base_from >= 0 && r->base_from != r->size_from)
-		report_add(out, rule, SEV_OFF, node, prop, loc,
+		report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 			   "cma= appears %zu times (%s): the last size (%s, from %s) wins, but the base 0x%llx of occurrence %d (%s) still applies",
 			   cl->ncma, sb.buf, fmt_size(r->size, s1), last->source, (unsigned long long)r->base,
 			   r->base_from + 1, cl->cma[r->base_from].source);
 	else
-		report_add(out, rule, SEV_OFF, node, prop, loc,
+		report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 			   "cma= appears %zu times (%s): the last size (%s, from %s) wins",
 			   cl->ncma, sb.buf, fmt_size(r->size, s1), last->source);
 	sb_release(&sb);

@@ -23,12 +23,12 @@ RULE_CHECK(cmdline_forced)
 
 		cma_arg_site(lost, &node, &prop, &loc);
 		if (now)
-			report_add(out, rule, SEV_OFF, node, prop, loc,
+			report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 				   "%s is discarded: CONFIG_CMDLINE_FORCE in %s replaces the bootloader's command line, so the kernel uses %s (%s)",
 				   d, p->kconfig_name ? p->kconfig_name : "the .config", now,
 				   cl->resolved.size ? fmt_size(cl->resolved.size, s1) : "no default CMA area");
 		else
-			report_add(out, rule, SEV_OFF, node, prop, loc,
+			report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 				   "%s is discarded: CONFIG_CMDLINE_FORCE in %s replaces the bootloader's command line, which has no cma=; the default CMA area comes from the device tree or Kconfig",
 				   d, p->kconfig_name ? p->kconfig_name : "the .config");
 		free(d);
@@ -46,7 +46,7 @@ RULE_CHECK(cmdline_forced)
 			char *w = cma_arg_desc(eff), *l = cma_arg_desc(other);
 
 			cma_arg_site(eff->from_config ? other : eff, &node, &prop, &loc);
-			report_add(out, rule, SEV_OFF, node, prop, loc,
+			report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
 				   "the command line has %s and %s: %s combines CONFIG_CMDLINE with the bootloader's line and the later cma= wins, so the %s one (%s) applies",
 				   l, w, p->arch == ARCH_X86_64 ? "x86" : cmdline_mode_name(p->config_cmdline_mode),
 				   eff->from_config ? "kernel's built-in" : "bootloader's",

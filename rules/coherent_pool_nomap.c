@@ -15,15 +15,15 @@ RULE_CHECK(coherent_pool_nomap)
 		    n->no_map)
 			continue;
 		if (arm) {
-			report_add(out, rule, SEV_ERROR, n->path, NULL, rule_loc(n, NULL),
+			report_add(out, rule, SEV_ERROR, AT(.node = n->path, .loc = rule_loc(n, NULL),
+				   .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' is a coherent DMA pool without 'no-map': 32-bit arm refuses it", n->path);
-			report_set_kernel_message(out, r ? r->kernel_message : NULL);
 		} else if (!n->consumers) {
-			report_add(out, rule, SEV_INFO, n->path, NULL, rule_loc(n, NULL),
+			report_add(out, rule, SEV_INFO, AT(.node = n->path, .loc = rule_loc(n, NULL)),
 				   "'%s' is a coherent DMA pool without 'no-map': no enabled device lists it in 'memory-region' yet, but a device that does will fail at probe because it is System RAM; add 'no-map' or 'reusable'",
 				   n->path);
 		} else {
-			report_add(out, rule, SEV_WARNING, n->path, NULL, rule_loc(n, NULL),
+			report_add(out, rule, SEV_WARNING, AT(.node = n->path, .loc = rule_loc(n, NULL)),
 				   "'%s' is a coherent DMA pool without 'no-map': mapping it write-combined fails at device probe because it is System RAM; add 'no-map' or 'reusable'",
 				   n->path);
 		}

@@ -24,7 +24,7 @@ RULE_CHECK(config_unused_suppression)
 			sb_addf(&scope, ", node '%s'", s->node);
 		if (s->property)
 			sb_addf(&scope, ", property '%s'", s->property);
-		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+		report_add(out, rule, SEV_OFF, NULL,
 			   "'suppressions[%zu]' in '%s' (%s) hid no finding: remove it, or correct its patterns",
 			   s->index, l->config_path ? l->config_path : "the configuration", scope.buf);
 		sb_release(&scope);

@@ -10,7 +10,7 @@ RULE_CHECK(headroom_low)
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX], s4[SIZE_STR_MAX], s5[SIZE_STR_MAX];
 	const struct kregion *big;
 	char who[1200] = "";
-	struct finding *f;
+	struct assumption assumed;
 
 	if (!h->known)
 		return;
@@ -36,16 +36,19 @@ RULE_CHECK(headroom_low)
 		snprintf(who, sizeof(who), "; shrinking '%s' (%s) would leave enough", big->node->path,
 			 fmt_size(big->size, s5));
 	if (h->headroom < 0)
-		f = report_add(out, rule, SEV_OFF, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
-			       big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+		report_add(out, rule, SEV_OFF, AT(.node = big ? big->node->path : NULL,
+			   .property = big ? REGION_SIZE_PROP(big) : NULL,
+			   .loc = big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+			   .assumed = rule_assumption(ctx, facts, &assumed)),
 			       "no non-CMA headroom is left: of %s RAM, CMA takes %s, and reservations, the memory map, the kernel image and the min watermark (%s) exceed the rest by %s%s; kernel allocations fail (OOM) while free memory still looks large",
 			       fmt_size(h->ram, s3), fmt_size(h->cma, s4), fmt_size(h->min_watermark, s1),
 			       fmt_size((uint64_t)-h->headroom, s2), who);
 	else
-		f = report_add(out, rule, SEV_OFF, big ? big->node->path : NULL, big ? REGION_SIZE_PROP(big) : NULL,
-			       big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+		report_add(out, rule, SEV_OFF, AT(.node = big ? big->node->path : NULL,
+			   .property = big ? REGION_SIZE_PROP(big) : NULL,
+			   .loc = big ? rule_loc(big->node, REGION_SIZE_PROP(big)) : NULL,
+			   .assumed = rule_assumption(ctx, facts, &assumed)),
 			       "non-CMA headroom is %s, below the %s minimum: of %s RAM, CMA takes %s and the min watermark %s%s; kernel allocations fail (OOM) while free memory still looks large",
 			       fmt_size(left, s1), fmt_size(min, s2), fmt_size(h->ram, s3), fmt_size(h->cma, s4),
 			       fmt_size(h->min_watermark, (char[SIZE_STR_MAX]){ 0 }), who);
-	rule_assumes(ctx, out, f, facts);
 }

@@ -23,20 +23,20 @@ RULE_CHECK(profile_assumed)
 		sb_addf(&how, "%s--page-size", how.len ? ", " : "");
 	}
 	if (p->arch_src == SRC_INFERRED)
-		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+		report_add(out, rule, SEV_OFF, NULL,
 			   "arch %s%s inferred from %s: give --arch or --kconfig to confirm it", arch_name(p->arch),
 			   p->nommu ? " without MMU (no CMA)" : "", p->arch_evidence ? p->arch_evidence : "the tree");
 	if (what.len)
-		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+		report_add(out, rule, SEV_OFF, NULL,
 			   "%s assumed: the prediction depends on %s; give %s or --kconfig", what.buf,
 			   strchr(what.buf, ',') ? "these" : "it", how.buf);
 	sb_release(&what);
 	sb_release(&how);
 	if (!board_ram_known(ctx->board))
-		report_add(out, rule, SEV_OFF, "/memory", NULL, NULL,
+		report_add(out, rule, SEV_OFF, AT(.node = "/memory"),
 			   "RAM is unknown (no /memory, or a placeholder the bootloader fills): give --ram SIZE[@BASE]; RAM-dependent checks are skipped");
 	if (k->default_source == DEF_KCONFIG && p->cma_size_mbytes_src == SRC_DEFAULT)
-		report_add(out, rule, SEV_OFF, NULL, NULL, NULL,
+		report_add(out, rule, SEV_OFF, NULL,
 			   "default CMA size CONFIG_CMA_SIZE_MBYTES=%llu assumed (%s): give --kconfig or --cma-size-mbytes",
 			   (unsigned long long)p->cma_size_mbytes,
 			   p->arch == ARCH_ARM64 ? "the arm64 defconfig" : "the Kconfig default");

@@ -5,8 +5,22 @@
 #include "rule.h"
 #include "rule_docs.h"
 
+/* The check function of a BOARD or LATE rule; OOM and RUNTIME rules have none. */
+#define CHECK_BOARD(id) rule_##id
+#define CHECK_LATE(id) rule_##id
+#define CHECK_OOM(id) NULL
+#define CHECK_RUNTIME(id) NULL
+#define DECLARE_BOARD(id) rule_fn rule_##id;
+#define DECLARE_LATE(id) rule_fn rule_##id;
+#define DECLARE_OOM(id)
+#define DECLARE_RUNTIME(id)
+
+#define RULE(id, sev, pass, summary) DECLARE_##pass(id)
+#include "registry.def"
+#undef RULE
+
 const struct rule rule_table[] = {
-#define RULE(id, sev, summary) { #id, SEV_##sev, summary, rule_##id },
+#define RULE(id, sev, pass, summary) { #id, SEV_##sev, PASS_##pass, summary, CHECK_##pass(id) },
 #include "registry.def"
 #undef RULE
 };

@@ -10,22 +10,24 @@ RULE_CHECK(rmem_alloc_fail)
 		const struct kregion *r = &k->regions[i];
 		const struct rmem_node *n = r->node;
 		char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX];
-		struct finding *f;
+		struct assumption assumed;
 
 		if (!n || r->reason != RR_ALLOC_FAILED)
 			continue;
 		if (!board_ram_known(ctx->board))
 			continue;
 		if (n->nallocs)
-			f = report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
+				   .loc = rule_loc(n, "size"), .kernel_message = r->kernel_message,
+				   .assumed = rule_assumption(ctx, FACT_RAM, &assumed)),
 				   "'%s' size %s does not fit in its alloc-ranges within RAM (largest free block there: %s)",
 				   n->path, fmt_size(r->size, s1),
 				   fmt_size(r->largest_free, s2));
 		else
-			f = report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
+				   .loc = rule_loc(n, "size"), .kernel_message = r->kernel_message,
+				   .assumed = rule_assumption(ctx, FACT_RAM, &assumed)),
 				   "'%s' size %s does not fit in RAM (largest free block: %s)",
 				   n->path, fmt_size(r->size, s1), fmt_size(r->largest_free, s2));
-		report_set_kernel_message(out, r->kernel_message);
-		rule_assumes(ctx, out, f, FACT_RAM);
 	}
 }

@@ -17,7 +17,8 @@ RULE_CHECK(rmem_memreserve_overlap)
 
 				if (!ranges_overlap(n->regs[j].base, n->regs[j].size, mr->base, mr->size))
 					continue;
-				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
+					   .loc = rule_loc(n, "reg")),
 					   "'%s' repeats /memreserve/ entry %zu (0x%llx, size 0x%llx): reserved twice, harmless%s",
 					   n->path, m, (unsigned long long)mr->base, (unsigned long long)mr->size,
 					   n->no_map ? "; the kernel logs 'failed to reserve memory' for the no-map node" : "");

@@ -14,14 +14,14 @@ RULE_CHECK(rmem_multiple_reg)
 		if (!node_considered(ctx, n) || !n->reg.valid || n->nregs < 2)
 			continue;
 		if (kver_ge(ctx->profile->kernel, 6, 19))
-			report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
+				   .loc = rule_loc(n, "reg"), .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' reg holds %zu ranges: kernel %s reserves them all and uses none",
 				   n->path, n->nregs, ctx->profile->kernel_str);
 		else
-			report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
+				   .loc = rule_loc(n, "reg"), .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' reg holds %zu ranges: all are reserved but only the first is used; %s stays reserved unused",
 				   n->path, n->nregs, fmt_size(r ? r->extra_reserved : 0, s1));
-		if (r)
-			report_set_kernel_message(out, r->kernel_message);
 	}
 }

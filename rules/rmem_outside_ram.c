@@ -26,7 +26,7 @@ RULE_CHECK(rmem_outside_ram)
 			uint64_t base = n->regs[j].base, size = n->regs[j].size, end = base + size;
 			bool cma = rmem_node_is_cma(n), partly;
 			const char *effect;
-			struct finding *f;
+			struct assumption assumed;
 
 			/* a node the command line bypasses is never read: nothing is placed */
 			if (!size || mlist_covers(&ram, base, end) || (r && r->status == RS_BYPASSED))
@@ -44,12 +44,12 @@ RULE_CHECK(rmem_outside_ram)
 				effect = "the kernel reserves it without complaint; right for on-chip SRAM or device memory, "
 					 "a mistake if it was meant to be RAM";
 			partly = mlist_intersects(&ram, base, end);
-			f = report_add(out, rule, cma ? SEV_OFF : SEV_INFO, n->path, "reg", rule_loc(n, "reg"),
+			report_add(out, rule, cma ? SEV_OFF : SEV_INFO, AT(.node = n->path, .property = "reg",
+				   .loc = rule_loc(n, "reg"),
+				   .assumed = cma ? rule_assumption(ctx, FACT_RAM, &assumed) : NULL),
 				       "'%s' 0x%llx-0x%llx (%s) lies %soutside RAM (%s): %s",
 				       n->path, (unsigned long long)base, (unsigned long long)(end - 1), fmt_size(size, s1),
 				       partly ? "partly " : "", banks, effect);
-			if (cma)
-				rule_assumes(ctx, out, f, FACT_RAM);
 		}
 	}
 	/* a fixed cma=SIZE@BASE is reserved like a 'reg' node: memblock accepts non-RAM */
@@ -57,17 +57,17 @@ RULE_CHECK(rmem_outside_ram)
 		const struct kregion *r = &ctx->kmodel->regions[i];
 		const char *node, *prop;
 		const struct srcloc *loc;
-		struct finding *f;
+		struct assumption assumed;
 
 		if (r->origin != RO_CMDLINE || r->status != RS_RESERVED || !r->has_base || !r->size ||
 		    !ctx->cmdline || !ctx->cmdline->resolved.fixed || mlist_covers(&ram, r->base, r->base + r->size))
 			continue;
 		cmdline_site(ctx, &node, &prop, &loc);
-		f = report_add(out, rule, SEV_OFF, node, prop, loc,
+		report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc,
+			   .assumed = rule_assumption(ctx, FACT_RAM, &assumed)),
 			   "'cma=' fixes the default CMA area at 0x%llx-0x%llx (%s), %s RAM (%s): the kernel reserves it, then fails activating it",
 			   (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1), fmt_size(r->size, s1),
 			   mlist_intersects(&ram, r->base, r->base + r->size) ? "partly outside" : "outside", banks);
-		rule_assumes(ctx, out, f, FACT_RAM);
 	}
 	mlist_release(&ram);
 	free(banks);

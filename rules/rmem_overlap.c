@@ -55,7 +55,6 @@ RULE_CHECK(rmem_overlap)
 			uint64_t lo, hi, ae = a->base + a->size, ce;
 			char s1[SIZE_STR_MAX], km[512];
 			enum severity sev;
-			struct finding *f;
 
 			if (!c->node || !c->has_base || !c->size || c->status == RS_DISABLED ||
 			    c->reason == RR_ROOT_IGNORED)
@@ -75,7 +74,13 @@ RULE_CHECK(rmem_overlap)
 			if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae) ||
 						   !owned(a) || !owned(c)))
 				sev = SEV_INFO;
-			f = report_add(out, rule, sev, c->node->path, "reg", rule_loc(c->node, "reg"),
+			snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
+				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
+				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
+			/* pair_node: reported at whichever 'reg' an override changed last (lint/srcpos.c) */
+			report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
+				   .loc = rule_loc(c->node, "reg"), .kernel_message = km,
+				   .pair_node = a->node->path),
 				   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
 				   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
 				   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
@@ -84,12 +89,6 @@ RULE_CHECK(rmem_overlap)
 				   ? "two CMA pools hand out the same pages (kernels panic or corrupt memory)"
 				   : sev == SEV_ERROR ? "an allocator hands out memory another user owns"
 						      : "the kernel keeps both; no allocator hands the shared part out");
-			snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
-				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
-				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
-			report_set_kernel_message(out, km);
-			/* at whichever 'reg' an override changed last (lint/srcpos.c) */
-			finding_set_pair(f, a->node->path);
 		}
 	}
 }

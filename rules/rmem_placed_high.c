@@ -17,7 +17,8 @@ RULE_CHECK(rmem_placed_high)
 			continue;
 		if (r->base + r->size <= k->arch_dma_limit)
 			continue;
-		report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+		report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
+			   .loc = rule_loc(n, "size")),
 			   "'%s' has no 'alloc-ranges' and lands at 0x%llx, above %s: devices limited to %s cannot reach it; add alloc-ranges below the limit",
 			   n->path, (unsigned long long)r->base, dma_limit_desc(k, lim),
 			   fmt_size(k->arch_dma_limit, s1));

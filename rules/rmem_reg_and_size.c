@@ -12,10 +12,11 @@ RULE_CHECK(rmem_reg_and_size)
 		if (!node_considered(ctx, n))
 			continue;
 		if (n->reg.present && n->size.present)
-			report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
+				   .loc = rule_loc(n, "size")),
 				   "'%s' has both 'reg' and 'size': the kernel uses 'reg' and ignores 'size'", n->path);
 		else if (!n->reg.present && !n->size.present)
-			report_add(out, rule, SEV_OFF, n->path, NULL, rule_loc(n, NULL),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .loc = rule_loc(n, NULL)),
 				   "'%s' has neither 'reg' nor 'size': nothing is reserved", n->path);
 	}
 }

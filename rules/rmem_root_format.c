@@ -46,18 +46,19 @@ RULE_CHECK(rmem_root_format)
 			first = "ranges";
 	}
 	if (why.len) {
-		report_add(out, rule, SEV_OFF, rm->path, first, loc,
+		report_add(out, rule, SEV_OFF, AT(.node = rm->path, .property = first, .loc = loc,
+			   .kernel_message = kmsg),
 			   "'%s' is not in a format the kernel reads (%s): it ignores the node and its %zu regions",
 			   rm->path, why.buf, n);
-		report_set_kernel_message(out, kmsg);
 	}
 	sb_release(&why);
 	if (!kver_ge(p->kernel, 5, 17) && strcmp(rm->name, "reserved-memory"))
-		report_add(out, rule, SEV_OFF, rm->path, NULL, loc,
+		report_add(out, rule, SEV_OFF, AT(.node = rm->path, .loc = loc),
 			   "'%s' is not named exactly 'reserved-memory': kernel %s looks the node up by that name and ignores its %zu regions",
 			   rm->path, p->kernel_str, n);
 	if (!b->root_has_size_cells || !b->root_has_addr_cells)
-		report_add(out, rule, SEV_WARNING, "/", b->root_has_size_cells ? "#address-cells" : "#size-cells", NULL,
+		report_add(out, rule, SEV_WARNING, AT(.node = "/",
+			   .property = b->root_has_size_cells ? "#address-cells" : "#size-cells"),
 			   "the root node has no %s: the kernel assumes 1 cell for reserved-memory addresses and sizes",
 			   b->root_has_size_cells ? "#address-cells" : "#size-cells");
 }

@@ -14,15 +14,15 @@ RULE_CHECK(rmem_too_many)
 		if (r->reason == RR_NOT_SAVED && !kver_ge(p->kernel, 6, 19))
 			lost++;
 		if (r->reason == RR_CMA_NO_SLOT) {
-			report_add(out, rule, SEV_OFF, r->node ? r->node->path : r->name, NULL,
-				   r->node ? rule_loc(r->node, NULL) : NULL,
+			report_add(out, rule, SEV_OFF, AT(.node = r->node ? r->node->path : r->name,
+				   .loc = r->node ? rule_loc(r->node, NULL) : NULL,
+				   .kernel_message = r->kernel_message),
 				   "'%s' needs a CMA area but all %u slots are taken (CONFIG_CMA_AREAS): it is not created",
 				   r->name, p->max_cma_areas);
-			report_set_kernel_message(out, r->kernel_message);
 		}
 	}
 	if (lost)
-		report_add(out, rule, SEV_OFF, ctx->board->rmem.path, NULL, NULL,
+		report_add(out, rule, SEV_OFF, AT(.node = ctx->board->rmem.path),
 			   "%u reserved-memory regions exceed kernel %s's table of %u: the last %u are not set up",
 			   k->saved_regions, p->kernel_str, p->max_reserved_regions, lost);
 }

@@ -54,11 +54,13 @@ RULE_CHECK(rmem_unknown_property)
 			if (ok)
 				continue;
 			if (close)
-				report_add(out, rule, SEV_OFF, n->path, name, rule_loc(n, name),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = name,
+					   .loc = rule_loc(n, name)),
 					   "'%s' property '%s' is not defined for a shared-dma-pool (did you mean '%s'?): the kernel ignores it",
 					   n->path, name, close);
 			else
-				report_add(out, rule, SEV_OFF, n->path, name, rule_loc(n, name),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = name,
+					   .loc = rule_loc(n, name)),
 					   "'%s' property '%s' is not defined for a shared-dma-pool: the kernel ignores it",
 					   n->path, name);
 		}

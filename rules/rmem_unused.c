@@ -31,7 +31,7 @@ RULE_CHECK(rmem_unused)
 		if (!node_considered(ctx, n) || n->consumers || n->cma_default || n->dma_default || has_binding(n) ||
 		    !r || r->status != RS_RESERVED || !r->size || r->ram_place != RAM_INSIDE || (n->no_map && n->reg.present))
 			continue;
-		report_add(out, rule, SEV_OFF, n->path, NULL, rule_loc(n, NULL),
+		report_add(out, rule, SEV_OFF, AT(.node = n->path, .loc = rule_loc(n, NULL)),
 			   "'%s' sets %s aside for no one: no enabled device lists it in 'memory-region' and no "
 			   "binding names its user; remove it or give it its device",
 			   n->path, fmt_size(r->size, s1));

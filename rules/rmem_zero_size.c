@@ -16,15 +16,17 @@ RULE_CHECK(rmem_zero_size)
 			for (size_t j = 0; j < n->nregs; j++) {
 				if (n->regs[j].size)
 					continue;
-				report_add(out, rule, SEV_OFF, n->path, "reg", rule_loc(n, "reg"),
+				report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
+					   .loc = rule_loc(n, "reg"),
+					   .kernel_message = r ? r->kernel_message : NULL),
 					   "'%s' reg entry %zu has size 0: the kernel fails to reserve it (a bootloader that fills it in must do so before boot)",
 					   n->path, j);
-				report_set_kernel_message(out, r ? r->kernel_message : NULL);
 			}
 		} else if (!n->reg.present && n->size.valid && !n->size_value) {
-			report_add(out, rule, SEV_OFF, n->path, "size", rule_loc(n, "size"),
+			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
+				   .loc = rule_loc(n, "size"),
+				   .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' size is 0: the kernel fails to allocate it", n->path);
-			report_set_kernel_message(out, r ? r->kernel_message : NULL);
 		}
 	}
 }
