@@ -922,7 +922,7 @@ int oom_parse(struct oom_log *log, const char *name, const char *buf, size_t len
 
 /* ------------------------------------------------------------------ */
 
-static void report_release(struct oom_report *r)
+static void oom_report_release(struct oom_report *r)
 {
 	size_t i;
 
@@ -933,12 +933,7 @@ static void report_release(struct oom_report *r)
 	free(r->kernel);
 	free(r->missing);
 	free(r->verdict);
-	for (i = 0; i < r->n_findings; i++) {
-		free(r->findings[i].message);
-		free(r->findings[i].zone);
-		free(r->findings[i].kernel_message);
-	}
-	free(r->findings);
+	report_release(&r->findings);
 	for (i = 0; i < r->n_advice; i++)
 		free(r->advice[i]);
 	free(r->advice);
@@ -949,7 +944,7 @@ void oom_log_release(struct oom_log *log)
 	size_t i;
 
 	for (i = 0; i < log->n_reports; i++)
-		report_release(&log->reports[i]);
+		oom_report_release(&log->reports[i]);
 	free(log->reports);
 	for (i = 0; i < log->boot.n_areas; i++) {
 		free(log->boot.areas[i].node);

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "report.h"
+
 /* Input limits: a whole input, and one physical line of it. */
 #define OOM_INPUT_LIMIT (64u << 20)
 #define OOM_LINE_LIMIT 65536u
@@ -109,13 +111,6 @@ struct oom_boot {
 	char *version;			/* "Linux version X", or NULL */
 };
 
-struct oom_finding {
-	const char *rule;
-	const char *severity;		/* "error", "warning", "info" */
-	char *message;
-	char *zone;			/* zone name, or NULL */
-	char *kernel_message;		/* the line behind it, or NULL */
-};
 
 /* A kernel version as far as the verdict needs it. */
 struct oom_kver {
@@ -170,8 +165,7 @@ struct oom_report {
 	char *verdict;			/* one sentence */
 	bool incomplete;
 	char *missing;			/* what a truncated report lacks, or NULL */
-	struct oom_finding *findings;
-	size_t n_findings, cap_findings;
+	struct report findings;		/* rules of the OOM pass; node: the zone, or NULL */
 	char **advice;
 	size_t n_advice, cap_advice;
 };
@@ -187,6 +181,7 @@ struct oom_log {
 struct oom_options {
 	const char *kernel;		/* --kernel, or NULL */
 	uint64_t page_size;		/* --page-size in bytes, or 0 */
+	const struct severity_policy *policy;	/* -W/-E, or NULL */
 };
 
 /**
@@ -219,7 +214,7 @@ int oom_analyse(struct oom_log *log, const struct oom_options *opt, char **err);
 /* oom_log_release - free everything @log holds and zero it. */
 void oom_log_release(struct oom_log *log);
 
-/* oom_errors - number of findings of severity "error" over all reports. */
+/* oom_errors - number of findings of severity error over all reports. */
 size_t oom_errors(const struct oom_log *log);
 
 /*
@@ -235,13 +230,6 @@ uint64_t oom_cma_granule(uint64_t page_size, const struct oom_kver *k);
 char *oom_format_text(const struct oom_log *log);
 char *oom_format_json(const struct oom_log *log);
 
-/* The catalogue of oom rules. */
-struct oom_rule_info {
-	const char *id;
-	const char *severity;
-	const char *summary;
-};
-const struct oom_rule_info *oom_rules(size_t *n);
 
 /* cmalint oom [OPTIONS] FILE|-... (argv[0] is "oom"); returns the exit status. */
 int cmd_oom(int argc, char **argv);

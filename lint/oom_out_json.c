@@ -208,17 +208,17 @@ static cJSON *report(const struct oom_report *r, const struct oom_log *log, size
 	cJSON_AddItemToObject(o, "cma", cma(r, &log->boot));
 	cJSON_AddItemToObject(o, "verdict", str_or_null(r->verdict));
 	arr = cJSON_AddArrayToObject(o, "findings");
-	for (i = 0; i < r->n_findings; i++) {
-		const struct oom_finding *f = &r->findings[i];
+	for (i = 0; i < r->findings.n; i++) {
+		const struct finding *f = &r->findings.f[i];
 		cJSON *e = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(e, "rule", f->rule);
-		cJSON_AddStringToObject(e, "severity", f->severity);
+		cJSON_AddStringToObject(e, "severity", severity_name(f->severity));
 		cJSON_AddStringToObject(e, "message", f->message);
-		cJSON_AddItemToObject(e, "zone", str_or_null(f->zone));
+		cJSON_AddItemToObject(e, "zone", str_or_null(f->node));
 		cJSON_AddItemToObject(e, "kernel_message", str_or_null(f->kernel_message));
 		cJSON_AddItemToArray(arr, e);
-		n[!strcmp(f->severity, "error") ? 0 : !strcmp(f->severity, "warning") ? 1 : 2]++;
+		n[f->severity == SEV_ERROR ? 0 : f->severity == SEV_WARNING ? 1 : 2]++;
 	}
 	arr = cJSON_AddArrayToObject(o, "advice");
 	for (i = 0; i < r->n_advice; i++)

@@ -52,9 +52,9 @@ static void add_report(struct strbuf *sb, const struct oom_log *log, size_t idx)
 	char a[SIZE_STR_MAX], b[SIZE_STR_MAX];
 	size_t i;
 
-	for (i = 0; i < r->n_findings; i++)
-		sb_addf(sb, "oom: %s [%s]\n", r->findings[i].message, r->findings[i].rule);
-	sb_addf(sb, "%s'%s' line %u: %s invoked oom-killer", r->n_findings ? "\n" : "", r->file,
+	for (i = 0; i < r->findings.n; i++)
+		sb_addf(sb, "oom: %s [%s]\n", r->findings.f[i].message, r->findings.f[i].rule);
+	sb_addf(sb, "%s'%s' line %u: %s invoked oom-killer", r->findings.n ? "\n" : "", r->file,
 		r->line, r->comm);
 	if (log->n_reports > 1)
 		sb_addf(sb, " (report %zu of %zu)", idx + 1, log->n_reports);
@@ -119,10 +119,10 @@ char *oom_format_text(const struct oom_log *log)
 		if (i)
 			sb_add(&sb, "\n");
 		add_report(&sb, log, i);
-		for (j = 0; j < log->reports[i].n_findings; j++) {
-			const char *s = log->reports[i].findings[j].severity;
+		for (j = 0; j < log->reports[i].findings.n; j++) {
+			enum severity s = log->reports[i].findings.f[j].severity;
 
-			n[!strcmp(s, "error") ? 0 : !strcmp(s, "warning") ? 1 : 2]++;
+			n[s == SEV_ERROR ? 0 : s == SEV_WARNING ? 1 : 2]++;
 		}
 	}
 	sb_addf(&sb, "\nsummary: %zu report%s, %zu error%s, %zu warning%s, %zu info%s\n",

@@ -13,26 +13,13 @@
  *  - the CMA granule is PAGE_SIZE << pageblock order (§5 table).
  */
 #include "oom.h"
+#include "rule.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct oom_rule_info rules[] = {
-	{ "oom_cma_starvation", "error",
-	  "a zone's free memory outside CMA was at or below its min watermark while free CMA would have covered it" },
-	{ "oom_cma_granule", "warning",
-	  "the CMA area is the smallest the page size allows (the CMA granule), so it cannot shrink" },
-	{ "oom_cma_unused", "info",
-	  "at least half of the CMA area sat free while the zone starved outside it" },
-};
-
-const struct oom_rule_info *oom_rules(size_t *n)
-{
-	*n = ARRAY_SIZE(rules);
-	return rules;
-}
 
 /* gfp bits that have kept their values from 4.19 to 6.x */
 #define GFP_DMA_BIT 0x01u
@@ -307,19 +294,20 @@ static void judge_zones(struct oom_report *r)
 	}
 }
 
-static void PRINTF(6, 7) add_finding(struct oom_report *r, const char *rule, const char *sev,
+/* A finding of the OOM pass, at the report's "invoked oom-killer" line. */
+static void PRINTF(6, 7) add_finding(struct oom_report *r, const char *rule, enum severity sev,
 				     const char *zone, const char *kmsg, const char *fmt, ...)
 {
-	struct oom_finding *f = ARRAY_PUSH(r->findings, r->n_findings, r->cap_findings);
+	struct srcloc loc = { .file = r->file, .line = (int)r->line };
+	char *msg;
 	va_list ap;
 
 	va_start(ap, fmt);
-	f->message = xvasprintf(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	f->rule = rule;
-	f->severity = sev;
-	f->zone = zone ? xstrdup(zone) : NULL;
-	f->kernel_message = kmsg ? xstrdup(kmsg) : NULL;
+	report_add(&r->findings, rule_find(rule), sev, AT(.node = zone, .loc = &loc, .kernel_message = kmsg),
+		   "%s", msg);
+	free(msg);
 }
 
 static void PRINTF(2, 3) add_advice(struct oom_report *r, const char *fmt, ...)
@@ -455,14 +443,14 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 			snprintf(reserve, sizeof(reserve), " plus lowmem_reserve %llu kB",
 				 (unsigned long long)v->reserve_kb);
 		kmsg = zone_kmsg(z);
-		add_finding(r, "oom_cma_starvation", "error", z->name, kmsg,
+		add_finding(r, "oom_cma_starvation", SEV_ERROR, z->name, kmsg,
 			    "zone '%s: non-CMA free %llu kB is %s the min watermark %llu kB%s",
 			    zname, (unsigned long long)v->non_cma_free_kb,
 			    v->non_cma_free_kb == v->threshold_kb ? "at" : "below",
 			    (unsigned long long)z->min_kb, reserve);
 		free(kmsg);
 		if (r->cma_bytes && z->free_cma_kb * 2 >= r->cma_bytes / KiB)
-			add_finding(r, "oom_cma_unused", "info", z->name, NULL,
+			add_finding(r, "oom_cma_unused", SEV_INFO, z->name, NULL,
 				    "zone '%s: %llu kB of CMA sat free (%llu.%llu %% of the %s area)", zname,
 				    (unsigned long long)z->free_cma_kb,
 				    (unsigned long long)(z->free_cma_kb * 1000 / (r->cma_bytes / KiB) / 10),
@@ -483,12 +471,12 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 		bool big = r->ram_bytes && r->granule / KiB * 4 >= r->ram_bytes / KiB;
 
 		if (r->ram_bytes)
-			add_finding(r, "oom_cma_granule", big ? "warning" : "info", NULL, kmsg,
+			add_finding(r, "oom_cma_granule", big ? SEV_WARNING : SEV_INFO, NULL, kmsg,
 				    "CMA area of %s is the smallest possible with %s pages (the CMA granule) and takes %llu %% of %s RAM",
 				    gran, ps, (unsigned long long)(r->granule / KiB * 100 / (r->ram_bytes / KiB)),
 				    ram);
 		else
-			add_finding(r, "oom_cma_granule", "info", NULL, kmsg,
+			add_finding(r, "oom_cma_granule", SEV_INFO, NULL, kmsg,
 				    "CMA area of %s is the smallest possible with %s pages (the CMA granule)",
 				    gran, ps);
 		free(kmsg);
@@ -588,6 +576,7 @@ int oom_analyse(struct oom_log *log, const struct oom_options *opt, char **err)
 	for (i = 0; i < log->n_reports; i++) {
 		struct oom_report *r = &log->reports[i];
 
+		r->findings.policy = opt ? opt->policy : NULL;
 		classify_allocation(r);
 		find_page_size(r, opt);
 		find_kernel(r, log, opt);
@@ -616,7 +605,7 @@ size_t oom_errors(const struct oom_log *log)
 	size_t i, j, n = 0;
 
 	for (i = 0; i < log->n_reports; i++)
-		for (j = 0; j < log->reports[i].n_findings; j++)
-			n += !strcmp(log->reports[i].findings[j].severity, "error");
+		for (j = 0; j < log->reports[i].findings.n; j++)
+			n += log->reports[i].findings.f[j].severity == SEV_ERROR;
 	return n;
 }

@@ -44,7 +44,7 @@ int emit_codeclimate(FILE *out, const struct emit_run *run)
 			finding_fingerprint(r, i, print);
 			cJSON_AddStringToObject(o, "fingerprint", print);
 			cJSON_AddStringToObject(o, "severity", cc_severity(f->severity));
-			cJSON_AddStringToObject(loc, "path", board_key(have_line ? f->loc.file : r->input));
+			cJSON_AddStringToObject(loc, "path", board_key(f->loc.file ? f->loc.file : r->input));
 			json_add_u64(lines, "begin", have_line ? (uint64_t)f->loc.line : 1);
 			cJSON_AddItemToObject(loc, "lines", lines);
 			cJSON_AddItemToObject(o, "location", loc);

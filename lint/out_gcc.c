@@ -26,7 +26,8 @@ int emit_gcc(FILE *out, const struct emit_run *run)
 					fprintf(out, "%d:", f->loc.column);
 				fputc(' ', out);
 			} else {
-				fprintf(out, "%s: ", r->input);
+				/* a file without a line (a /proc file of cmalint runtime), else the input */
+				fprintf(out, "%s: ", f->loc.file ? f->loc.file : r->input);
 				if (f->node)
 					fprintf(out, "%s: ", f->node);
 			}

@@ -53,7 +53,7 @@ static void annotate(FILE *out, const struct board_result *r, const struct findi
 	bool have_line = f->loc.file && f->loc.line > 0;
 
 	fprintf(out, "::%s file=", command(f->severity));
-	put_prop(out, have_line ? f->loc.file : r->input);
+	put_prop(out, f->loc.file ? f->loc.file : r->input);
 	if (have_line) {
 		fprintf(out, ",line=%d", f->loc.line);
 		if (f->loc.column > 0)
@@ -79,7 +79,7 @@ static void plain(FILE *out, const struct board_result *r, const struct finding 
 	if (have_line)
 		fprintf(out, "%s:%d: ", f->loc.file, f->loc.line);
 	else
-		fprintf(out, "%s: ", r->input);
+		fprintf(out, "%s: ", f->loc.file ? f->loc.file : r->input);
 	if (f->node)
 		fprintf(out, "%s: ", f->node);
 	fprintf(out, "%s: ", severity_name(f->severity));

@@ -141,7 +141,7 @@ static cJSON *result_json(const struct board_result *r, size_t i, unsigned passe
 	cJSON *phys = cJSON_CreateObject(), *art = cJSON_CreateObject(), *region = cJSON_CreateObject();
 	cJSON *fp = cJSON_CreateObject(), *props = cJSON_CreateObject();
 	bool have_line = f->loc.file && f->loc.line > 0;
-	char *uri = path_uri(have_line ? f->loc.file : r->input);
+	char *uri = path_uri(f->loc.file ? f->loc.file : r->input);
 	char print[FINGERPRINT_LEN];
 
 	cJSON_AddStringToObject(o, "ruleId", f->rule);

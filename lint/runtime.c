@@ -179,9 +179,13 @@ int rt_parse_meminfo(const char *buf, size_t len, struct rt_meminfo *out, char *
 			}
 			seen[k] = true;
 			switch (k) {
-			case 0: out->total_kb = v; break;
+			case 0: out->total_kb = v; out->line_total = (int)l.no; break;
 			case 1: out->free_kb = v; out->have_free = true; break;
-			case 2: out->cma_total_kb = v; out->have_cma_total = true; break;
+			case 2:
+				out->cma_total_kb = v;
+				out->have_cma_total = true;
+				out->line_cma_total = (int)l.no;
+				break;
 			case 3: out->cma_free_kb = v; out->have_cma_free = true; break;
 			default: out->hugepagesize_kb = v; out->have_hugepagesize = true; break;
 			}

@@ -32,6 +32,7 @@
 struct rt_meminfo {
 	bool have_free, have_cma_total, have_cma_free, have_hugepagesize;
 	uint64_t total_kb, free_kb, cma_total_kb, cma_free_kb, hugepagesize_kb;
+	int line_total, line_cma_total;	/* where MemTotal and CmaTotal stand (0: absent) */
 };
 
 /* One zone of /proc/zoneinfo (pages, as printed). */
@@ -146,6 +147,7 @@ struct rt_options {
 	uint64_t cma_size_mbytes;	/* --cma-size-mbytes */
 	bool no_cma;
 	uint64_t kernel_image;		/* --kernel-image, 0: the default */
+	const struct severity_policy *policy;	/* -W/-E, or NULL */
 };
 
 enum rt_status { RT_MATCH, RT_MISMATCH, RT_UNCHECKED };
@@ -177,15 +179,10 @@ struct rt_pool {
 	char *note;			/* what the source showed, for people */
 };
 
-struct rt_finding {
-	const char *rule;
-	const char *severity;
-	char *message;
-	char *node;			/* DT path, or NULL */
-};
 
 struct rt_result {
 	struct board_result board;	/* the prediction and the lint of the live tree */
+	const char *root;		/* the capture's root (the capture owns it) */
 	struct ram_bank *ram;
 	size_t nram;
 	bool have_kernel_range;
@@ -198,8 +195,7 @@ struct rt_result {
 	struct rt_check checks[RT_NCHECKS];
 	struct rt_pool *pools;
 	size_t npools, cap_pools;
-	struct rt_finding *findings;
-	size_t nfindings, cap_findings;
+	struct report findings;		/* rules of the RUNTIME pass, located in the capture's files */
 };
 
 /*
@@ -209,19 +205,15 @@ struct rt_result {
  */
 int runtime_check(struct rt_result *r, const struct rt_capture *c, const struct rt_options *o, char **err);
 void rt_result_release(struct rt_result *r);
-/* Findings of the comparison plus the board's error findings. */
+/*
+ * rt_failures - what fails `cmalint runtime` by default: findings of the
+ * comparison at warning or above, plus the live tree's errors.
+ */
 size_t rt_failures(const struct rt_result *r);
 
 char *runtime_format_text(const struct rt_capture *c, const struct rt_result *r);
 char *runtime_format_json(const struct rt_capture *c, const struct rt_result *r);
 
-/* The catalogue of runtime rules. */
-struct rt_rule_info {
-	const char *id;
-	const char *severity;
-	const char *summary;
-};
-const struct rt_rule_info *runtime_rules(size_t *n);
 
 /* cmalint runtime [OPTIONS] (argv[0] is "runtime"); returns the exit status. */
 int cmd_runtime(int argc, char **argv);

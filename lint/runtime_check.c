@@ -6,6 +6,7 @@
  * sits (docs/runtime.md).
  */
 #include "runtime.h"
+#include "rule.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -20,24 +21,6 @@
 #define RT_TOL_HEADROOM 2
 #define RT_TOL_WATERMARK 10
 
-static const struct rt_rule_info rules[] = {
-	{ "runtime_cma_mismatch", "error",
-	  "the running kernel's CmaTotal differs from the predicted CMA total" },
-	{ "runtime_pool_moved", "error",
-	  "a CMA area or reserved pool sits elsewhere, has another size or is absent on the running board" },
-	{ "runtime_memtotal_mismatch", "warning",
-	  "MemTotal differs from the predicted managed memory by more than 2 %" },
-	{ "runtime_headroom_mismatch", "warning",
-	  "the running board's non-CMA headroom differs from the estimate by more than 2 %" },
-	{ "runtime_watermark_mismatch", "warning",
-	  "the lowmem min watermarks differ from the predicted min_free_kbytes by more than 10 %" },
-};
-
-const struct rt_rule_info *runtime_rules(size_t *n)
-{
-	*n = ARRAY_SIZE(rules);
-	return rules;
-}
 
 const char *rt_status_name(enum rt_status s)
 {
@@ -49,20 +32,30 @@ const char *rt_status_name(enum rt_status s)
 	return "?";
 }
 
-static void PRINTF(4, 5) add_finding(struct rt_result *r, const char *rule, const char *node, const char *fmt, ...)
+/* The capture's file behind a pool's source ("debugfs", "sysfs", "iomem"). */
+static const char *source_file(const char *source)
 {
-	struct rt_finding *f = ARRAY_PUSH(r->findings, r->nfindings, r->cap_findings);
+	return !strcmp(source, "debugfs") ? "sys/kernel/debug/cma" : !strcmp(source, "sysfs") ? "sys/kernel/mm/cma"
+											  : "proc/iomem";
+}
+
+/*
+ * A finding of the RUNTIME pass, located in the capture's @file (relative
+ * to its root) at @line (0: the file as a whole).
+ */
+static void PRINTF(6, 7) add_finding(struct rt_result *r, const char *rule, const char *node, const char *file,
+				     int line, const char *fmt, ...)
+{
+	char *path = xasprintf("%s/%s", r->root, file), *msg;
+	struct srcloc loc = { .file = path, .line = line };
 	va_list ap;
 
-	f->rule = rule;
-	f->severity = "warning";
-	for (size_t i = 0; i < ARRAY_SIZE(rules); i++)
-		if (!strcmp(rules[i].id, rule))
-			f->severity = rules[i].severity;
-	f->node = node ? xstrdup(node) : NULL;
 	va_start(ap, fmt);
-	f->message = xvasprintf(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	report_add(&r->findings, rule_find(rule), SEV_OFF, AT(.node = node, .loc = &loc), "%s", msg);
+	free(msg);
+	free(path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -255,7 +248,7 @@ static void compare_numbers(struct rt_result *r, const struct rt_capture *c)
 			hint = xasprintf("; the predicted default area comes from CONFIG_CMA_SIZE_MBYTES, assumed %llu "
 					 "(give --cma-size-mbytes, or capture /boot/config-%s)",
 					 (unsigned long long)r->board.profile.cma_size_mbytes, c->release);
-		add_finding(r, "runtime_cma_mismatch", NULL,
+		add_finding(r, "runtime_cma_mismatch", NULL, "proc/meminfo", m->line_cma_total,
 			    "CmaTotal %llu kB (%s) differs from the predicted CMA total of %s%s",
 			    (unsigned long long)m->cma_total_kb, fmt_size(cma, s1),
 			    fmt_size(r->board.kmodel.cma_bytes, s2), hint ? hint : "");
@@ -273,7 +266,7 @@ static void compare_numbers(struct rt_result *r, const struct rt_capture *c)
 		  RT_TOL_MEMTOTAL);
 	if (k->status == RT_MISMATCH) {
 		off = off_by(k->predicted, k->actual);
-		add_finding(r, "runtime_memtotal_mismatch", NULL,
+		add_finding(r, "runtime_memtotal_mismatch", NULL, "proc/meminfo", m->line_total,
 			    "MemTotal %llu kB (%s) is %s the predicted %s of managed memory (tolerance %u %%)",
 			    (unsigned long long)m->total_kb, szs(k->actual, s1), off, szs(k->predicted, s2), RT_TOL_MEMTOTAL);
 		free(off);
@@ -287,7 +280,7 @@ static void compare_numbers(struct rt_result *r, const struct rt_capture *c)
 			  (int64_t)wmin, RT_TOL_WATERMARK);
 		if (k->status == RT_MISMATCH) {
 			off = off_by(k->predicted, k->actual);
-			add_finding(r, "runtime_watermark_mismatch", NULL,
+			add_finding(r, "runtime_watermark_mismatch", NULL, "proc/zoneinfo", 0,
 				    "the lowmem zones' min watermarks sum to %llu kB, %s the predicted min_free_kbytes of "
 				    "%llu kB (tolerance %u %%)%s",
 				    (unsigned long long)(wmin / 1024), off, (unsigned long long)(h->min_watermark / 1024),
@@ -305,7 +298,7 @@ static void compare_numbers(struct rt_result *r, const struct rt_capture *c)
 		  (int64_t)total - (int64_t)cma - (int64_t)wmin, RT_TOL_HEADROOM);
 	if (k->status == RT_MISMATCH) {
 		off = off_by(k->predicted, k->actual);
-		add_finding(r, "runtime_headroom_mismatch", NULL,
+		add_finding(r, "runtime_headroom_mismatch", NULL, "proc/meminfo", m->line_total,
 			    "the non-CMA headroom (MemTotal - CmaTotal - min watermark) is %s, %s the estimated %s "
 			    "(tolerance %u %%)", szs(k->actual, s1), off, szs(k->predicted, s2), RT_TOL_HEADROOM);
 		free(off);
@@ -356,17 +349,17 @@ static void pool_from_area(struct rt_result *r, struct rt_pool *p, const struct 
 	p->status = RT_MATCH;
 	if (p->have_actual_size && p->actual_size != p->size) {
 		p->status = RT_MISMATCH;
-		add_finding(r, "runtime_pool_moved", who, "'%s' is %s on the running board (%s) but the prediction is %s",
+		add_finding(r, "runtime_pool_moved", who, source_file(p->source), 0, "'%s' is %s on the running board (%s) but the prediction is %s",
 			    who, fmt_size(p->actual_size, s1),
 			    a->have_count ? "debugfs count" : "sysfs total_pages", fmt_size(p->size, s2));
 	}
 	if (p->have_actual_base && p->exact && p->actual_base != p->base) {
 		p->status = RT_MISMATCH;
-		add_finding(r, "runtime_pool_moved", who, "'%s' is at %s on the running board (debugfs base_pfn) but the "
+		add_finding(r, "runtime_pool_moved", who, source_file(p->source), 0, "'%s' is at %s on the running board (debugfs base_pfn) but the "
 			    "prediction places it at %s", who, fmt_hex(p->actual_base, s1), fmt_hex(p->base, s2));
 	} else if (p->have_actual_base && !p->exact && p->base_max && p->actual_base > p->base_max) {
 		p->status = RT_MISMATCH;
-		add_finding(r, "runtime_pool_moved", who, "'%s' is at %s on the running board (debugfs base_pfn), above "
+		add_finding(r, "runtime_pool_moved", who, source_file(p->source), 0, "'%s' is at %s on the running board (debugfs base_pfn), above "
 			    "the predicted bound %s (%s higher)", who, fmt_hex(p->actual_base, s1), fmt_hex(p->base_max, s2),
 			    fmt_approx(p->actual_base - p->base_max, s3));
 	}
@@ -395,7 +388,7 @@ static void pool_from_iomem(struct rt_result *r, struct rt_pool *p, const struct
 		} else if (rt_iomem_covers(io, "System RAM", 0, p->base, p->size)) {
 			p->status = RT_MISMATCH;
 			p->note = xstrdup("mapped 'System RAM' in /proc/iomem");
-			add_finding(r, "runtime_pool_moved", who,
+			add_finding(r, "runtime_pool_moved", who, "proc/iomem", 0,
 				    "'%s' is predicted as a no-map hole of %s at %s, but /proc/iomem lists that range "
 				    "as 'System RAM'", who, fmt_size(p->size, s1), fmt_hex(p->base, s2));
 		} else {
@@ -415,7 +408,7 @@ static void pool_from_iomem(struct rt_result *r, struct rt_pool *p, const struct
 	} else {
 		p->status = RT_MISMATCH;
 		p->note = xstrdup("not inside any 'reserved' range of /proc/iomem");
-		add_finding(r, "runtime_pool_moved", who,
+		add_finding(r, "runtime_pool_moved", who, "proc/iomem", 0,
 			    "'%s' is predicted at %s (%s), but no 'reserved' range of /proc/iomem holds it", who,
 			    fmt_hex(p->base, s1), fmt_size(p->size, s2));
 	}
@@ -456,7 +449,7 @@ static void compare_pools(struct rt_result *r, const struct rt_capture *c)
 			p->source = c->have_cma_debugfs ? "debugfs" : "sysfs";
 			p->note = xasprintf("%s has no area '%s'",
 					    c->have_cma_debugfs ? "/sys/kernel/debug/cma" : "/sys/kernel/mm/cma", p->name);
-			add_finding(r, "runtime_pool_moved", g->name,
+			add_finding(r, "runtime_pool_moved", g->name, source_file(p->source), 0,
 				    "'%s' (%s of CMA) is predicted, but the running kernel lists no CMA area '%s'", g->name,
 				    fmt_size(g->size, s1), p->name);
 		} else {
@@ -470,7 +463,7 @@ static void compare_pools(struct rt_result *r, const struct rt_capture *c)
 
 		if (used[i])
 			continue;
-		add_finding(r, "runtime_pool_moved", NULL,
+		add_finding(r, "runtime_pool_moved", NULL, c->have_cma_debugfs ? "sys/kernel/debug/cma" : "sys/kernel/mm/cma", 0,
 			    "the running kernel has a CMA area '%s'%s%s that the prediction lacks", a->name,
 			    pages && pages <= UINT64_MAX / r->page_size ? " of " : "",
 			    pages && pages <= UINT64_MAX / r->page_size ? fmt_size(pages * r->page_size, s1) : "");
@@ -485,7 +478,10 @@ int runtime_check(struct rt_result *r, const struct rt_capture *c, const struct 
 	struct run_opts ro;
 	memset(r, 0, sizeof(*r));
 	*err = NULL;
+	r->root = c->root;
+	r->findings.policy = o->policy;
 	run_opts_init(&ro);
+	ro.policy = o->policy;
 	if (set_profile(r, &ro.profile, c, o, err))
 		return -1;
 	r->nram = rt_iomem_ram(&c->iomem, &r->ram);
@@ -514,10 +510,13 @@ int runtime_check(struct rt_result *r, const struct rt_capture *c, const struct 
 
 size_t rt_failures(const struct rt_result *r)
 {
-	size_t e, w, i;
+	size_t e, w, i, n = 0;
+
 
 	report_count(&r->board.report, &e, &w, &i);
-	return r->nfindings + e;
+	for (size_t j = 0; j < r->findings.n; j++)
+		n += r->findings.f[j].severity >= SEV_WARNING;
+	return n + e;
 }
 
 void rt_result_release(struct rt_result *r)
@@ -529,10 +528,6 @@ void rt_result_release(struct rt_result *r)
 		free(r->pools[i].note);
 	}
 	free(r->pools);
-	for (size_t i = 0; i < r->nfindings; i++) {
-		free(r->findings[i].message);
-		free(r->findings[i].node);
-	}
-	free(r->findings);
+	report_release(&r->findings);
 	memset(r, 0, sizeof(*r));
 }

@@ -118,12 +118,12 @@ char *runtime_format_json(const struct rt_capture *c, const struct rt_result *r)
 	for (size_t j = 0; j < r->npools; j++)
 		cJSON_AddItemToArray(pools, pool_json(&r->pools[j]));
 	cJSON_AddItemToObject(doc, "pools", pools);
-	for (size_t j = 0; j < r->nfindings; j++) {
-		const struct rt_finding *f = &r->findings[j];
+	for (size_t j = 0; j < r->findings.n; j++) {
+		const struct finding *f = &r->findings.f[j];
 		cJSON *o = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(o, "rule", f->rule);
-		cJSON_AddStringToObject(o, "severity", f->severity);
+		cJSON_AddStringToObject(o, "severity", severity_name(f->severity));
 		cJSON_AddStringToObject(o, "message", f->message);
 		json_add_str(o, "node", f->node);
 		cJSON_AddItemToArray(findings, o);
@@ -131,7 +131,7 @@ char *runtime_format_json(const struct rt_capture *c, const struct rt_result *r)
 	cJSON_AddItemToObject(doc, "findings", findings);
 	cJSON_AddItemToObject(doc, "board", emit_board_json(&r->board));
 	report_count(&r->board.report, &e, &w, &i);
-	json_add_u64(sum, "mismatches", r->nfindings);
+	json_add_u64(sum, "mismatches", r->findings.n);
 	json_add_u64(sum, "board_errors", e);
 	json_add_u64(sum, "board_warnings", w);
 	cJSON_AddItemToObject(doc, "summary", sum);

@@ -114,16 +114,16 @@ char *runtime_format_text(const struct rt_capture *c, const struct rt_result *r)
 		for (size_t j = 0; j < r->npools; j++)
 			print_pool(&sb, &r->pools[j]);
 	}
-	for (size_t j = 0; j < r->nfindings; j++) {
-		const struct rt_finding *f = &r->findings[j];
+	for (size_t j = 0; j < r->findings.n; j++) {
+		const struct finding *f = &r->findings.f[j];
 
-		sb_addf(&sb, "%s: %s%s%s: %s [%s]\n", root, f->node ? f->node : "", f->node ? ": " : "", f->severity,
+		sb_addf(&sb, "%s: %s%s%s: %s [%s]\n", root, f->node ? f->node : "", f->node ? ": " : "", severity_name(f->severity),
 			f->message, f->rule);
 	}
 	sb_addf(&sb, "\n%s: the live tree, linted:\n", root);
 	add_board(&sb, r);
 	report_count(&r->board.report, &e, &w, &i);
-	sb_addf(&sb, "\nsummary: %zu runtime mismatch%s, %zu board error%s\n", r->nfindings,
-		r->nfindings == 1 ? "" : "es", e, e == 1 ? "" : "s");
+	sb_addf(&sb, "\nsummary: %zu runtime mismatch%s, %zu board error%s\n", r->findings.n,
+		r->findings.n == 1 ? "" : "es", e, e == 1 ? "" : "s");
 	return sb_detach(&sb);
 }

@@ -22,6 +22,7 @@
 
 #include "rule_docs.h"
 #include "runtime.h"
+#include "rule.h"
 #include "util.h"
 
 #define FIX CMALINT_SOURCE_DIR "/fixtures/runtime/"
@@ -402,11 +403,11 @@ static void remove_tree(const char *root)
 	rmdir(root);
 }
 
-static const struct rt_finding *rt_find(const struct rt_result *r, const char *rule, size_t nth)
+static const struct finding *rt_find(const struct rt_result *r, const char *rule, size_t nth)
 {
-	for (size_t i = 0; i < r->nfindings; i++)
-		if (!strcmp(r->findings[i].rule, rule) && !nth--)
-			return &r->findings[i];
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (!strcmp(r->findings.f[i].rule, rule) && !nth--)
+			return &r->findings.f[i];
 	return NULL;
 }
 
@@ -416,7 +417,7 @@ static void test_capture_sysfs_and_nested_iomem(void **state)
 	struct rt_capture c;
 	struct rt_result r;
 	struct rt_options o = { 0 };
-	const struct rt_finding *f;
+	const struct finding *f;
 	char *err = NULL;
 
 	(void)state;
@@ -465,6 +466,9 @@ static void test_capture_sysfs_and_nested_iomem(void **state)
 	assert_non_null(f);
 	assert_string_equal(f->node, "/reserved-memory/linux,cma");
 	assert_non_null(strstr(f->message, "is 64 MiB on the running board (sysfs total_pages) but the prediction is 128 MiB"));
+	/* located in the capture's file the number came from */
+	assert_non_null(f->loc.file);
+	assert_non_null(strstr(f->loc.file, "/sys/kernel/mm/cma"));
 	f = rt_find(&r, "runtime_pool_moved", 1);
 	assert_non_null(f);
 	assert_non_null(strstr(f->message, "CMA area 'extra' of 4 MiB that the prediction lacks"));
@@ -497,24 +501,28 @@ static void test_capture_sysfs_and_nested_iomem(void **state)
 	remove_tree(root);
 }
 
+/* The registry lists the RUNTIME pass's five rules, each with its page. */
 static void test_rule_catalogue(void **state)
 {
-	const struct rt_rule_info *rules;
-	size_t n;
+	size_t n = 0;
 
 	(void)state;
-	rules = runtime_rules(&n);
-	assert_int_equal(n, 5);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = &rule_table[i];
 		bool documented = false;
 
-		assert_int_equal(strncmp(rules[i].id, "runtime_", 8), 0);
+		if (r->pass != PASS_RUNTIME)
+			continue;
+		n++;
+		assert_int_equal(strncmp(r->id, "runtime_", 8), 0);
+		assert_null(r->check);
 		for (size_t j = 0; rule_docs[j].id; j++)
-			if (!strcmp(rule_docs[j].id, rules[i].id))
+			if (!strcmp(rule_docs[j].id, r->id))
 				documented = true;
 		if (!documented)
-			fail_msg("rule '%s' has no rules/%s.md", rules[i].id, rules[i].id);
+			fail_msg("rule '%s' has no rules/%s.md", r->id, r->id);
 	}
+	assert_int_equal(n, 5);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+/* The result of a command's findings: policy, baseline, failure threshold, output. */
+#include "gate.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+#include "suppress.h"
+#include "util.h"
+
+void gate_init(struct gate *g, unsigned passes)
+{
+	memset(g, 0, sizeof(*g));
+	g->passes = passes;
+	g->fail_on = SEV_ERROR;
+}
+
+void gate_release(struct gate *g)
+{
+	policy_release(&g->policy);
+	if (g->has_baseline)
+		baseline_release(&g->baseline);
+	memset(g, 0, sizeof(*g));
+}
+
+int gate_option(struct gate *g, int c, const char *arg, char *err, size_t errlen, const char **see)
+{
+	*see = NULL;
+	switch (c) {
+	case 'W':
+	case 'E': {
+		bool off = c == 'W' && !strncmp(arg, "no-", 3);
+		const char *id = off ? arg + 3 : arg;
+		const struct rule *r = rule_find(id);
+
+		if (!r) {
+			snprintf(err, errlen, "unknown rule '%s'", id);
+			*see = "cmalint rules";
+			return -1;
+		}
+		policy_set(&g->policy, r->id, off ? SEV_OFF : c == 'E' ? SEV_ERROR : SEV_WARNING);
+		return 1;
+	}
+	case GATE_OPT_FAIL_ON:
+		g->fail_on_set = true;
+		g->never_fail = !strcmp(arg, "never");
+		if (!g->never_fail && (severity_parse(arg, &g->fail_on) || g->fail_on == SEV_OFF)) {
+			snprintf(err, errlen, "--fail-on '%s' is not one of error, warning, info, never", arg);
+			return -1;
+		}
+		return 1;
+	case GATE_OPT_EXIT_ZERO:
+		g->exit_zero = true;
+		return 1;
+	case GATE_OPT_BASELINE:
+		g->baseline_path = arg;
+		return 1;
+	case GATE_OPT_WRITE_BASELINE:
+		g->write_baseline = arg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int gate_baseline(struct gate *g, struct emit_run *run)
+{
+	char err[1024];
+
+	if (g->baseline_path && !g->has_baseline) {
+		if (baseline_load(&g->baseline, g->baseline_path, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		g->has_baseline = true;
+	}
+	if (g->write_baseline) {
+		if (baseline_write(g->write_baseline, run->boards, run->nboards, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		if (g->has_baseline)
+			baseline_release(&g->baseline);
+		if (baseline_load(&g->baseline, g->write_baseline, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		g->has_baseline = true;
+	}
+	if (g->has_baseline) {
+		/* the late rule reports stale entries under the run's policy */
+		for (size_t i = 0; i < run->nboards; i++)
+			for (size_t j = 0; j < g->policy.n; j++)
+				policy_set(&run->boards[i].policy, g->policy.o[j].id, g->policy.o[j].sev);
+		late_run(run->boards, run->nboards, NULL, 0, &g->baseline);
+	}
+	return 0;
+}
+
+bool gate_fails(const struct gate *g, const struct emit_run *run)
+{
+	if (g->never_fail)
+		return false;
+	for (size_t i = 0; i < run->nboards; i++)
+		for (size_t j = 0; !run->boards[i].error && j < run->boards[i].report.n; j++)
+			if (run->boards[i].report.f[j].severity >= g->fail_on)
+				return true;
+	return false;
+}
+
+int gate_emit(const struct emitter *em, const struct emit_run *run, const char *outpath)
+{
+	FILE *out = stdout;
+	bool bad;
+
+	if (outpath && !(out = fopen(outpath, "w"))) {
+		fprintf(stderr, "cmalint: cannot write '%s': %s\n", outpath, strerror(errno));
+		return -1;
+	}
+	bad = em->emit(out, run) != 0;
+	if (out != stdout ? fclose(out) : fflush(out))
+		bad = true;
+	if (bad) {
+		fprintf(stderr, "cmalint: cannot write the report to '%s'\n", outpath ? outpath : "stdout");
+		return -1;
+	}
+	return 0;
+}
