@@ -17,6 +17,12 @@
  * A fixture fixtures/<rule>/bad-*.dts implies "expect: <rule>" and
  * good-*.dts implies "expect-not: <rule>".
  *
+ * Every fixture's findings, as its DTS run reports them (severity, rule,
+ * node, property, line, message, kernel message), are kept beside it in
+ * <name>.snap and compared byte for byte, so a change of wording or of
+ * the node a message names shows in review. CMALINT_UPDATE_SNAPSHOTS=1
+ * writes them instead (tools/snapshots).
+ *
  * Every fixture runs as DTS. The DTB run repeats the same model without
  * source positions; with CMALINT_TEST_SAMPLE=N (the sanitizer build sets
  * 4 through CMALINT_TEST_SAMPLE_DEFAULT) only every Nth fixture also runs
@@ -149,7 +155,7 @@ static int cmp_fixture(const void *a, const void *b)
 }
 
 /* Run cmalint with the fixture's options on @input; parse the JSON. */
-static cJSON *run_cmalint(const struct fixture *f, const char *input, int *status)
+static cJSON *run_cmalint(const struct fixture *f, const char *input, int *status, char **stderr_text)
 {
 	const char **argv = NULL;
 	size_t n = 0, cap = 0, len;
@@ -172,6 +178,8 @@ static cJSON *run_cmalint(const struct fixture *f, const char *input, int *statu
 
 		fail_msg("%s: cmalint printed no JSON (exit %d): %s", input, *status, e ? e : "");
 	}
+	if (stderr_text)
+		*stderr_text = read_file(err, 1 << 20, &len);
 	free(text);
 	free(out);
 	free(err);
@@ -273,11 +281,92 @@ static void check_value(const char *input, cJSON *board, const char *spec)
 	}
 }
 
+/* "  " before every line of @text after the first. */
+static void add_indented(struct strbuf *sb, const char *label, const char *text)
+{
+	sb_addf(sb, "  %s: ", label);
+	for (const char *p = text; *p; p++) {
+		sb_addn(sb, p, 1);
+		if (*p == '\n' && p[1])
+			sb_add(sb, "    ");
+	}
+	sb_add(sb, "\n");
+}
+
+static const char *jstr(cJSON *o, const char *key)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* The snapshot of a run: exit status, then each finding in the report's order. */
+static char *snapshot(int status, cJSON *doc, const char *stderr_text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	cJSON *board = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "boards"), 0), *f;
+
+	sb_addf(&sb, "exit %d\n", status);
+	if (status == 2 && stderr_text)
+		add_indented(&sb, "stderr", stderr_text);
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(board, "findings")) {
+		cJSON *loc = cJSON_GetObjectItemCaseSensitive(f, "location");
+		cJSON *line = cJSON_GetObjectItemCaseSensitive(loc, "line");
+
+		sb_addf(&sb, "%s %s %s", jstr(f, "severity"), jstr(f, "rule"), jstr(f, "node") ? jstr(f, "node") : "-");
+		if (jstr(f, "property"))
+			sb_addf(&sb, " %s", jstr(f, "property"));
+		if (jstr(loc, "file") && cJSON_IsNumber(line))
+			sb_addf(&sb, " @%s:%d", jstr(loc, "file"), line->valueint);
+		sb_add(&sb, "\n");
+		add_indented(&sb, "message", jstr(f, "message"));
+		if (jstr(f, "kernel_message"))
+			add_indented(&sb, "kernel", jstr(f, "kernel_message"));
+	}
+	return sb_detach(&sb);
+}
+
+/* Compare the run with <fixture>.snap, or write it (CMALINT_UPDATE_SNAPSHOTS=1). */
+static void check_snapshot(const struct fixture *f, const char *text)
+{
+	const char *update = getenv("CMALINT_UPDATE_SNAPSHOTS");
+	size_t l = strlen(f->path), len;
+	char *path = xasprintf("%.*s.snap", (int)(l - 4), f->path), *want;
+
+	if (update && !strcmp(update, "1")) {
+		FILE *fp = fopen(path, "w");
+
+		assert_non_null(fp);
+		fputs(text, fp);
+		assert_int_equal(fclose(fp), 0);
+		free(path);
+		return;
+	}
+	want = read_file(path, 1 << 20, &len);
+	if (!want)
+		fail_msg("%s: no snapshot %s (write it with tools/snapshots)", f->path, path);
+	if (strcmp(want, text))
+		fail_msg("%s: the findings differ from %s (tools/snapshots rewrites it; review the diff):\n"
+			 "--- expected\n%s--- actual\n%s", f->path, path, want, text);
+	free(want);
+	free(path);
+}
+
 static void check_one(const struct fixture *f, const char *input)
 {
 	int status, want_exit = -1;
-	cJSON *doc = run_cmalint(f, input, &status);
+	char *err_text = NULL;
+	cJSON *doc = run_cmalint(f, input, &status, &err_text);
 	cJSON *board;
+
+	/* the DTS run's messages, pinned */
+	if (input == f->path) {
+		char *snap = snapshot(status, doc, err_text);
+
+		check_snapshot(f, snap);
+		free(snap);
+	}
+	free(err_text);
 
 	for (size_t i = 0; i < f->nlines; i++)
 		if (!strncmp(f->lines[i], "expect-exit:", 12))
