@@ -310,8 +310,7 @@ int cmd_check(int argc, char **argv)
 		case OPT_KERNEL:
 			if (kver_parse(optarg, &o.profile.kernel))
 				USAGE_ERROR("--kernel '%s' is not a kernel version like 6.1 or 5.4.74", optarg);
-			snprintf(o.profile.kernel_str, sizeof(o.profile.kernel_str), "%d.%d",
-				 o.profile.kernel.major, o.profile.kernel.minor);
+			kver_format(o.profile.kernel, o.profile.kernel_str);
 			o.profile.kernel_src = SRC_CLI;
 			break;
 		case OPT_ARCH:

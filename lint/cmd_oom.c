@@ -222,9 +222,9 @@ int cmd_oom(int argc, char **argv)
 			}
 			out = v;
 		} else if ((v = opt_value(argc, argv, &i, "--kernel", &missing)) || missing) {
-			struct oom_kver k;
+			struct kver k;
 
-			if (missing || !oom_parse_kver(v, &k)) {
+			if (missing || kver_parse(v, &k)) {
 				ret = usage_error("kernel version '%s' is not MAJOR.MINOR[.PATCH]",
 						  missing ? "" : v);
 				goto out;

@@ -133,7 +133,7 @@ static int parse_profile(struct vctx *v, const cJSON *o, const char *where, stru
 		if (!strcmp(m->string, "kernel")) {
 			if (!cJSON_IsString(m) || kver_parse(m->valuestring, &s->kernel))
 				return fail(v, "'%s' must be a kernel version such as \"6.1\" or \"5.4.74\"", path);
-			snprintf(s->kernel_str, sizeof(s->kernel_str), "%d.%d", s->kernel.major, s->kernel.minor);
+			kver_format(s->kernel, s->kernel_str);
 			s->set |= CFG_KERNEL;
 		} else if (!strcmp(m->string, "arch")) {
 			if (!cJSON_IsString(m) || arch_parse(m->valuestring, &s->arch))

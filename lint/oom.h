@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "profile.h"
 #include "report.h"
 
 /* Input limits: a whole input, and one physical line of it. */
@@ -112,10 +113,6 @@ struct oom_boot {
 };
 
 
-/* A kernel version as far as the verdict needs it. */
-struct oom_kver {
-	unsigned major, minor, patch;
-};
 
 /* Bits of oom_report.have. */
 enum {
@@ -152,7 +149,7 @@ struct oom_report {
 	int highest_zone;		/* rank: 0 DMA, 1 DMA32, 2 Normal, 3 HighMem, 4 Movable */
 	uint64_t page_size;		/* bytes */
 	const char *page_size_from;	/* "option", "buddy lists", "hugepage sizes", … */
-	struct oom_kver kver;
+	struct kver kver;
 	char *kernel;			/* version used for the verdict */
 	const char *kernel_from;	/* "option", "report", "boot log", "assumed" */
 	uint64_t granule;		/* CMA granule in bytes, 0 when unknown */
@@ -218,13 +215,11 @@ void oom_log_release(struct oom_log *log);
 size_t oom_errors(const struct oom_log *log);
 
 /*
- * oom_parse_kver - read "5.4.74", "6.1.0-18-arm64", "6.12": returns false
- * when @s does not start with MAJOR.MINOR.
+ * oom_cma_granule - the CMA granule in bytes for an arm64 kernel @k with
+ * @page_size, as `cmalint check` derives it (profile_finish() on the
+ * default configuration); 0 for a page size arm64 does not have.
  */
-bool oom_parse_kver(const char *s, struct oom_kver *out);
-
-/* oom_cma_granule - the CMA granule in bytes for a page size and kernel, 0 if unknown. */
-uint64_t oom_cma_granule(uint64_t page_size, const struct oom_kver *k);
+uint64_t oom_cma_granule(uint64_t page_size, struct kver k);
 
 /* Emitters: an allocated document (text for people, or JSON). */
 char *oom_format_text(const struct oom_log *log);

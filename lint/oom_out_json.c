@@ -70,7 +70,7 @@ static cJSON *allocation(const struct oom_report *r)
 	cJSON_AddBoolToObject(a, "can_use_cma", r->can_use_cma);
 	if (!r->can_use_cma)
 		policy = "never";
-	else if (r->kver.major > 5 || (r->kver.major == 5 && r->kver.minor >= 8))
+	else if (kver_ge(r->kver, 5, 8))
 		policy = "preferred_when_more_than_half_free";
 	else
 		policy = "after_movable_lists_empty";

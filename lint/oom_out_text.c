@@ -40,7 +40,7 @@ static void add_allocation(struct strbuf *sb, const struct oom_report *r)
 	sb_addf(sb, ", %s: ", mt_name(r->migratetype));
 	if (!r->can_use_cma)
 		sb_add(sb, "cannot use CMA\n");
-	else if (r->kver.major > 5 || (r->kver.major == 5 && r->kver.minor >= 8))
+	else if (kver_ge(r->kver, 5, 8))
 		sb_add(sb, "may use CMA, preferred when free_cma > free/2\n");
 	else
 		sb_add(sb, "may use CMA, but only once the movable free lists are empty\n");

@@ -91,44 +91,18 @@ static void classify_allocation(struct oom_report *r)
 		r->highest_zone = RANK_NORMAL;
 }
 
-bool oom_parse_kver(const char *s, struct oom_kver *out)
+uint64_t oom_cma_granule(uint64_t page_size, struct kver k)
 {
-	char *end;
-	unsigned long a, b, c = 0;
+	struct profile p;
+	char err[256];
 
-	if (!s || *s < '0' || *s > '9')
-		return false;
-	a = strtoul(s, &end, 10);
-	if (*end != '.' || end[1] < '0' || end[1] > '9')
-		return false;
-	b = strtoul(end + 1, &end, 10);
-	if (*end == '.' && end[1] >= '0' && end[1] <= '9')
-		c = strtoul(end + 1, &end, 10);
-	if (a > 99 || b > 999 || c > 9999)
-		return false;
-	out->major = (unsigned)a;
-	out->minor = (unsigned)b;
-	out->patch = (unsigned)c;
-	return true;
-}
-
-static bool kver_at_least(const struct oom_kver *k, unsigned major, unsigned minor)
-{
-	return k->major > major || (k->major == major && k->minor >= minor);
-}
-
-uint64_t oom_cma_granule(uint64_t page_size, const struct oom_kver *k)
-{
-	switch (page_size) {
-	case 64 * KiB:
-		return 512 * MiB;	/* order 13 on every version */
-	case 16 * KiB:
-		return 32 * MiB;	/* order 11 */
-	case 4 * KiB:
-		return kver_at_least(k, 5, 18) ? 2 * MiB : 4 * MiB;
-	default:
+	if (page_size != 4 * KiB && page_size != 16 * KiB && page_size != 64 * KiB)
 		return 0;
-	}
+	profile_init(&p);
+	p.kernel = k;
+	p.arch = ARCH_ARM64;
+	p.page_size = (uint32_t)page_size;
+	return profile_finish(&p, err, sizeof(err)) ? 0 : p.cma_granule;
 }
 
 static bool page_kb_ok(uint64_t kb)
@@ -190,18 +164,18 @@ static void find_kernel(struct oom_report *r, const struct oom_log *log, const s
 {
 	const char *v = NULL;
 
-	if (opt && opt->kernel && oom_parse_kver(opt->kernel, &r->kver)) {
+	if (opt && opt->kernel && !kver_parse(opt->kernel, &r->kver)) {
 		v = opt->kernel;
 		r->kernel_from = "command line";
-	} else if (oom_parse_kver(r->kernel_seen, &r->kver)) {
+	} else if (r->kernel_seen && !kver_parse(r->kernel_seen, &r->kver)) {
 		v = r->kernel_seen;
 		r->kernel_from = "report";
-	} else if (oom_parse_kver(log->boot.version, &r->kver)) {
+	} else if (log->boot.version && !kver_parse(log->boot.version, &r->kver)) {
 		v = log->boot.version;
 		r->kernel_from = "boot log";
 	} else {
 		v = "6.1";
-		oom_parse_kver(v, &r->kver);
+		kver_parse(v, &r->kver);
 		r->kernel_from = "assumed";
 	}
 	r->kernel = xstrdup(v);
@@ -388,7 +362,7 @@ static void policy_advice(struct oom_report *r, const struct oom_zone *z)
 			   (unsigned long long)z->v.non_cma_free_kb);
 		return;
 	}
-	if (!kver_at_least(&r->kver, 5, 8))
+	if (!kver_ge(r->kver, 5, 8))
 		add_advice(r, "kernel %s gives movable allocations CMA pages only once the movable free lists are empty; 5.8 and later prefer CMA when free_cma > free/2 (here %llu kB %s %llu kB)",
 			   r->kernel, fc, z->v.cma_preferred ? ">" : "<=", half);
 	else
@@ -499,7 +473,7 @@ static void judge_report(struct oom_report *r, const struct oom_log *log)
 			       (unsigned long long)starved->v.threshold_kb,
 			       (unsigned long long)starved->free_cma_kb,
 			       r->migratetype != OOM_MT_MOVABLE ? "this unmovable allocation cannot use CMA" :
-			       kver_at_least(&r->kver, 5, 8) ? "movable allocations may use CMA, unmovable ones never" :
+			       kver_ge(r->kver, 5, 8) ? "movable allocations may use CMA, unmovable ones never" :
 			       "movable allocations reach CMA only after the movable free lists are empty");
 	if (at_granule) {
 		add_advice(r, "%s is the smallest CMA area with %s pages; %sgive the area back", gran, ps,
@@ -580,7 +554,7 @@ int oom_analyse(struct oom_log *log, const struct oom_options *opt, char **err)
 		classify_allocation(r);
 		find_page_size(r, opt);
 		find_kernel(r, log, opt);
-		r->granule = oom_cma_granule(r->page_size, &r->kver);
+		r->granule = oom_cma_granule(r->page_size, r->kver);
 		find_cma(r, &log->boot);
 		judge_zones(r);
 		note_missing(r);

@@ -59,6 +59,12 @@ int kver_parse(const char *s, struct kver *out)
 	return 0;
 }
 
+const char *kver_format(struct kver k, char buf[KVER_STR_MAX])
+{
+	snprintf(buf, KVER_STR_MAX, "%d.%d", k.major, k.minor);
+	return buf;
+}
+
 static const char *const arch_names[] = { "arm64", "arm", "riscv64", "x86_64" };
 
 const char *arch_name(enum arch a)

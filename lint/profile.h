@@ -29,8 +29,11 @@ struct kver {
 int kver_cmp(struct kver a, struct kver b);
 static inline bool kver_ge(struct kver a, int major, int minor) { return kver_cmp(a, KVER(major, minor)) >= 0; }
 static inline bool kver_le(struct kver a, int major, int minor) { return kver_cmp(a, KVER(major, minor)) <= 0; }
-/* Parse "5.4", "5.4.74", "6.12.0-rc3": 0, or -1 when it is not a version. */
+/* Parse "5.4", "5.4.74", "6.12.0-rc3", "v6.1": 0, or -1 when it is not a version. */
 int kver_parse(const char *s, struct kver *out);
+/* "6.1": the version as reports print it. */
+#define KVER_STR_MAX 24
+const char *kver_format(struct kver k, char buf[KVER_STR_MAX]);
 
 enum cma_size_sel { CMA_SEL_MBYTES, CMA_SEL_PERCENTAGE, CMA_SEL_MIN, CMA_SEL_MAX };
 
@@ -44,7 +47,7 @@ const char *cmdline_mode_name(enum cmdline_mode m);
 
 struct profile {
 	struct kver kernel;
-	char kernel_str[24];
+	char kernel_str[KVER_STR_MAX];
 	enum vsource kernel_src;
 	enum arch arch;
 	enum vsource arch_src;

@@ -522,27 +522,34 @@ static void test_memcg_report(void **state)
 	oom_log_release(&log);
 }
 
+/* oom reads versions with check's parser and takes the granule from check's profile. */
 static void test_kver_and_granule(void **state)
 {
-	struct oom_kver k;
+	struct kver k;
+	struct profile p;
+	char err[128];
 
 	(void)state;
-	assert_true(oom_parse_kver("5.4.74", &k));
+	assert_int_equal(kver_parse("5.4.74", &k), 0);
 	assert_int_equal(k.major, 5);
 	assert_int_equal(k.minor, 4);
-	assert_int_equal(k.patch, 74);
-	assert_true(oom_parse_kver("6.1.0-18-arm64", &k));
+	assert_int_equal(kver_parse("6.1.0-18-arm64", &k), 0);
 	assert_int_equal(k.minor, 1);
-	assert_false(oom_parse_kver("v6.1", &k));
-	assert_false(oom_parse_kver("6", &k));
-	assert_true(oom_parse_kver("5.17", &k));
-	assert_int_equal(oom_cma_granule(4096, &k), 4 * MiB);
-	assert_int_equal(oom_cma_granule(16384, &k), 32 * MiB);
-	assert_int_equal(oom_cma_granule(65536, &k), 512 * MiB);
-	assert_true(oom_parse_kver("5.18", &k));
-	assert_int_equal(oom_cma_granule(4096, &k), 2 * MiB);
-	assert_int_equal(oom_cma_granule(65536, &k), 512 * MiB);
-	assert_int_equal(oom_cma_granule(8192, &k), 0);
+	assert_int_equal(kver_parse("6", &k), -1);
+	assert_int_equal(kver_parse("5.17", &k), 0);
+	assert_int_equal(oom_cma_granule(4096, k), 4 * MiB);
+	assert_int_equal(oom_cma_granule(16384, k), 32 * MiB);
+	assert_int_equal(oom_cma_granule(65536, k), 512 * MiB);
+	assert_int_equal(kver_parse("5.18", &k), 0);
+	assert_int_equal(oom_cma_granule(4096, k), 2 * MiB);
+	assert_int_equal(oom_cma_granule(65536, k), 512 * MiB);
+	assert_int_equal(oom_cma_granule(8192, k), 0);
+	/* the same number as the profile of `cmalint check` for that kernel and page size */
+	profile_init(&p);
+	p.kernel = k;
+	p.page_size = 16384;
+	assert_int_equal(profile_finish(&p, err, sizeof(err)), 0);
+	assert_int_equal(oom_cma_granule(16384, k), p.cma_granule);
 }
 
 /* The registry lists the OOM pass's rules, each with its page. */
