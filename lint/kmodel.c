@@ -1009,6 +1009,54 @@ static int ram_place_of(const struct board *b, const struct kregion *r)
 	return place;
 }
 
+/* Regions with a fixed place, by base, the larger first at equal bases (what encloses comes first). */
+struct ovl_ent {
+	size_t idx;
+	uint64_t base, end;
+};
+
+static int cmp_ovl_ent(const void *a, const void *b)
+{
+	const struct ovl_ent *x = a, *y = b;
+
+	if (x->base != y->base)
+		return x->base < y->base ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Every pair of enabled regions with a base that share memory: one sweep over them sorted by base. */
+static void find_overlaps(struct kmodel *k)
+{
+	struct ovl_ent *e = xcalloc(k->nregions ? k->nregions : 1, sizeof(*e));
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+
+		if (!r->has_base || !r->size || r->status == RS_DISABLED || r->reason == RR_ROOT_IGNORED)
+			continue;
+		e[n].idx = i;
+		e[n].base = r->base;
+		range_end(r->base, r->size, &e[n].end);	/* clamps at 2^64 - 1 */
+		n++;
+	}
+	if (n)
+		sort_array(e, n, sizeof(*e), cmp_ovl_ent);
+	for (size_t i = 0; i < n && k->noverlaps < KMODEL_MAX_OVERLAPS; i++) {
+		for (size_t j = i + 1; j < n && e[j].base < e[i].end && k->noverlaps < KMODEL_MAX_OVERLAPS; j++) {
+			struct koverlap *o = ARRAY_PUSH(k->overlaps, k->noverlaps, k->cap_overlaps);
+
+			o->first = e[i].idx;
+			o->second = e[j].idx;
+			o->lo = e[j].base;
+			o->hi = e[i].end < e[j].end ? e[i].end : e[j].end;
+		}
+	}
+	free(e);
+}
+
 void kmodel_build(struct kmodel *k, const struct board *b, const struct profile *p, const struct cmdline *cl,
 		  const struct range *boot, size_t nboot)
 {
@@ -1183,6 +1231,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 				k->reserved_bytes += sz;
 		}
 	}
+	find_overlaps(k);
 }
 
 void kmodel_release(struct kmodel *k)
@@ -1192,6 +1241,7 @@ void kmodel_release(struct kmodel *k)
 		free(k->regions[i].kernel_message);
 	}
 	free(k->regions);
+	free(k->overlaps);
 	memblock_release(&k->mb);
 	memset(k, 0, sizeof(*k));
 }

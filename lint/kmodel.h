@@ -91,9 +91,24 @@ struct kregion {
 /* The default CMA area's source as the kernel resolves it. */
 enum default_source { DEF_NONE, DEF_DT, DEF_CMDLINE, DEF_KCONFIG };
 
+/*
+ * Two regions of the prediction with a fixed place that share memory
+ * [lo, hi): first and second are indices into kmodel.regions, in the order
+ * of a sweep by base (the larger first at equal bases).
+ */
+struct koverlap {
+	size_t first, second;
+	uint64_t lo, hi;
+};
+/* At most this many pairs are kept (a hostile tree of nested regions has millions). */
+#define KMODEL_MAX_OVERLAPS 4096
+
 struct kmodel {
 	struct kregion *regions;
 	size_t nregions, cap;
+	/* every pair of enabled regions with a base that share memory, found once (rules and maps read it) */
+	struct koverlap *overlaps;
+	size_t noverlaps, cap_overlaps;
 	bool rmem_ignored;		/* the whole /reserved-memory node is ignored */
 	enum default_source default_source;
 	size_t default_index;		/* into regions, valid when default_source != DEF_NONE */

@@ -904,10 +904,19 @@ static void draw_regions(struct map *m)
 	}
 }
 
+/* The drawn entry of region @idx, or NULL. */
+static const struct placed *placed_of(const struct map *m, size_t idx)
+{
+	for (size_t i = 0; i < m->npl; i++)
+		if (m->pl[i].idx == idx)
+			return &m->pl[i];
+	return NULL;
+}
+
 /*
- * Pairs of drawn regions with an exact address that share memory (what
- * the rmem_overlap and rmem_memreserve_overlap rules look at), found in
- * one sweep over the regions sorted by base.
+ * The kernel model's overlapping pairs (what rmem_overlap and
+ * rmem_memreserve_overlap judge) between drawn regions, marked beside
+ * the lanes.
  */
 static void draw_overlaps(struct map *m)
 {
@@ -916,34 +925,27 @@ static void draw_overlaps(struct map *m)
 	size_t n = 0;
 	char s1[SIZE_STR_MAX], s2[SIZE_STR_MAX], s3[SIZE_STR_MAX];
 
-	for (size_t i = 0; i < m->npl && n < MAX_OVERLAPS; i++) {
-		const struct placed *pa = &m->pl[i];
-		const struct kregion *a = &k->regions[pa->idx];
+	for (size_t i = 0; i < k->noverlaps && n < MAX_OVERLAPS; i++) {
+		const struct koverlap *o = &k->overlaps[i];
+		const struct placed *pa = placed_of(m, o->first), *pc = placed_of(m, o->second);
+		const struct kregion *a = &k->regions[o->first], *c = &k->regions[o->second];
+		double y0, y1;
 
-		if (!a->has_base || a->reason == RR_ROOT_IGNORED)
+		if (!pa || !pc)
 			continue;
-		for (size_t j = i + 1; j < m->npl && m->pl[j].base < pa->end && n < MAX_OVERLAPS; j++) {
-			const struct placed *pc = &m->pl[j];
-			const struct kregion *c = &k->regions[pc->idx];
-			uint64_t lo = pc->base, hi = pa->end < pc->end ? pa->end : pc->end;
-			double y0, y1;
-
-			if (!c->has_base || c->reason == RR_ROOT_IGNORED)
-				continue;
-			y0 = addr_y(m, lo);
-			y1 = addr_y(m, hi);
-			if (y1 - y0 < 3)
-				y1 = y0 + 3;
-			sb_addf(m->sb, "<rect id=\"%soverlap-%zu-%zu\" x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"%.1f\" fill=\"url(#%sovl)\" class=\"ovl\" stroke=\"#d62728\"><title>",
-				m->pfx, pa->idx < pc->idx ? pa->idx : pc->idx, pa->idx < pc->idx ? pc->idx : pa->idx,
-				x + 2, y0, y1 - y0, m->pfx);
-			sb_add_xml(m->sb, a->name);
-			sb_add(m->sb, " and ");
-			sb_add_xml(m->sb, c->name);
-			sb_addf(m->sb, " overlap by %s: %s-%s</title></rect>\n", fmt_size(hi - lo, s1), fmt_hex(lo, s2),
-				fmt_hex(hi - 1, s3));
-			n++;
-		}
+		y0 = addr_y(m, o->lo);
+		y1 = addr_y(m, o->hi);
+		if (y1 - y0 < 3)
+			y1 = y0 + 3;
+		sb_addf(m->sb, "<rect id=\"%soverlap-%zu-%zu\" x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"%.1f\" fill=\"url(#%sovl)\" class=\"ovl\" stroke=\"#d62728\"><title>",
+			m->pfx, pa->idx < pc->idx ? pa->idx : pc->idx, pa->idx < pc->idx ? pc->idx : pa->idx,
+			x + 2, y0, y1 - y0, m->pfx);
+		sb_add_xml(m->sb, a->name);
+		sb_add(m->sb, " and ");
+		sb_add_xml(m->sb, c->name);
+		sb_addf(m->sb, " overlap by %s: %s-%s</title></rect>\n", fmt_size(o->hi - o->lo, s1), fmt_hex(o->lo, s2),
+			fmt_hex(o->hi - 1, s3));
+		n++;
 	}
 }
 

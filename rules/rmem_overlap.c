@@ -45,50 +45,41 @@ RULE_CHECK(rmem_overlap)
 {
 	const struct kmodel *k = ctx->kmodel;
 
-	for (size_t i = 0; i < k->nregions; i++) {
-		const struct kregion *a = &k->regions[i];
+	/* the kernel model's pairs; each named from the later node, as the kernel's check finds it */
+	for (size_t i = 0; i < k->noverlaps; i++) {
+		const struct koverlap *o = &k->overlaps[i];
+		const struct kregion *a = &k->regions[o->first < o->second ? o->first : o->second];
+		const struct kregion *c = &k->regions[o->first < o->second ? o->second : o->first];
+		uint64_t lo = o->lo, hi = o->hi, ae = a->base + a->size, ce = c->base + c->size;
+		char s1[SIZE_STR_MAX], km[512];
+		enum severity sev;
 
-		if (!a->node || !a->has_base || !a->size || a->status == RS_DISABLED || a->reason == RR_ROOT_IGNORED)
+		if (!a->node || !c->node)
 			continue;
-		for (size_t j = i + 1; j < k->nregions; j++) {
-			const struct kregion *c = &k->regions[j];
-			uint64_t lo, hi, ae = a->base + a->size, ce;
-			char s1[SIZE_STR_MAX], km[512];
-			enum severity sev;
-
-			if (!c->node || !c->has_base || !c->size || c->status == RS_DISABLED ||
-			    c->reason == RR_ROOT_IGNORED)
-				continue;
-			ce = c->base + c->size;
-			if (!ranges_overlap(a->base, a->size, c->base, c->size))
-				continue;
-			lo = a->base > c->base ? a->base : c->base;
-			hi = ae < ce ? ae : ce;
-			sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
-			/*
-			 * No allocator: one carve-out wholly inside another is an umbrella, on
-			 * purpose; a partial overlap matters when both have an owner (a device
-			 * that lists it, or a binding's compatible), who may write the same
-			 * memory. Otherwise it is information.
-			 */
-			if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae) ||
-						   !owned(a) || !owned(c)))
-				sev = SEV_INFO;
-			snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
-				 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
-				 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
-			/* pair_node: reported at whichever 'reg' an override changed last (lint/srcpos.c) */
-			report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
-				   .loc = rule_loc(c->node, "reg"), .kernel_message = km,
-				   .pair_node = a->node->path),
-				   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
-				   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
-				   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
-				   fmt_size(hi - lo, s1),
-				   allocator_memory(a) && allocator_memory(c) && a->kind == RK_CMA && c->kind == RK_CMA
-				   ? "two CMA pools hand out the same pages (kernels panic or corrupt memory)"
-				   : sev == SEV_ERROR ? "an allocator hands out memory another user owns"
-						      : "the kernel keeps both; no allocator hands the shared part out");
-		}
+		sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
+		/*
+		 * No allocator: one carve-out wholly inside another is an umbrella, on
+		 * purpose; a partial overlap matters when both have an owner (a device
+		 * that lists it, or a binding's compatible), who may write the same
+		 * memory. Otherwise it is information.
+		 */
+		if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae) ||
+					   !owned(a) || !owned(c)))
+			sev = SEV_INFO;
+		snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
+			 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
+			 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
+		/* pair_node: reported at whichever 'reg' an override changed last (lint/srcpos.c) */
+		report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
+			   .loc = rule_loc(c->node, "reg"), .kernel_message = km,
+			   .pair_node = a->node->path),
+			   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
+			   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
+			   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
+			   fmt_size(hi - lo, s1),
+			   allocator_memory(a) && allocator_memory(c) && a->kind == RK_CMA && c->kind == RK_CMA
+			   ? "two CMA pools hand out the same pages (kernels panic or corrupt memory)"
+			   : sev == SEV_ERROR ? "an allocator hands out memory another user owns"
+					      : "the kernel keeps both; no allocator hands the shared part out");
 	}
 }
