@@ -41,6 +41,9 @@ static const struct ksym symbols[] = {
 	I("CMA_AREAS", cma_areas, 255),
 	I("ARCH_FORCE_MAX_ORDER", arch_force_max_order, 20),
 	I("FORCE_MAX_ZONEORDER", force_max_zoneorder, 20),
+	/* 6.16: PAGE_BLOCK_ORDER, renamed PAGE_BLOCK_MAX_ORDER; caps pageblock_order */
+	I("PAGE_BLOCK_ORDER", page_block_order, 20),
+	I("PAGE_BLOCK_MAX_ORDER", page_block_max_order, 20),
 	{ "CMDLINE", KT_STRING, offsetof(struct kconfig, cmdline), 0 },
 };
 
@@ -347,6 +350,11 @@ void kconfig_apply(const struct kconfig *kc, struct profile *p)
 		p->force_max_order = (int)(kc->arch_force_max_order.set ? kc->arch_force_max_order.v
 									 : kc->force_max_zoneorder.v);
 		p->force_max_order_src = SRC_KCONFIG;
+	}
+	if (kc->page_block_max_order.set || kc->page_block_order.set) {
+		p->page_block_max_order = (int)(kc->page_block_max_order.set ? kc->page_block_max_order.v
+									      : kc->page_block_order.v);
+		p->page_block_max_order_src = SRC_KCONFIG;
 	}
 	apply_bool(kc->hugetlb, &p->hugetlb, &p->hugetlb_src);
 	apply_bool(kc->thp, &p->thp, &p->thp_src);

@@ -43,6 +43,7 @@ struct kconfig {
 	struct kconfig_int page_offset;	/* arm: CONFIG_PAGE_OFFSET */
 	struct kconfig_int cma_size_mbytes, cma_size_percentage, cma_areas;
 	struct kconfig_int arch_force_max_order, force_max_zoneorder;
+	struct kconfig_int page_block_order, page_block_max_order;	/* 6.16+ */
 	char *cmdline;		/* CONFIG_CMDLINE, or NULL */
 	int cmdline_line;
 	unsigned nsymbols;	/* CONFIG_ lines read */

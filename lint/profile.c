@@ -148,6 +148,7 @@ void profile_init(struct profile *p)
 	p->thp = true;
 	p->lpae = false;
 	p->force_max_order = -1;
+	p->page_block_max_order = -1;
 	p->arm_page_offset = 0xC0000000u;	/* VMSPLIT_3G, the Kconfig default */
 	p->zone_dma = true;
 	p->zone_dma32 = true;
@@ -246,6 +247,13 @@ int profile_finish(struct profile *p, char *err, size_t errlen)
 		else
 			pb = p->max_order;
 		p->pageblock_order = pb < p->max_order ? pb : p->max_order;
+		/*
+		 * 6.16 made the pageblock order a Kconfig choice: PAGE_BLOCK_MAX_ORDER
+		 * (default and upper bound: the buddy max order) caps it further.
+		 */
+		if (kver_ge(p->kernel, 6, 16) && p->page_block_max_order >= 0 &&
+		    (unsigned)p->page_block_max_order < p->pageblock_order)
+			p->pageblock_order = (unsigned)p->page_block_max_order;
 		p->cma_granule = (uint64_t)p->page_size << p->pageblock_order;
 	}
 

@@ -78,6 +78,9 @@ struct profile {
 	enum vsource lpae_src;
 	int force_max_order;	/* CONFIG_*FORCE_MAX*ORDER as written, -1 = arch default */
 	enum vsource force_max_order_src;
+	/* 6.16+: CONFIG_PAGE_BLOCK_MAX_ORDER (first CONFIG_PAGE_BLOCK_ORDER), -1 = its default */
+	int page_block_max_order;
+	enum vsource page_block_max_order_src;
 	bool numa;
 	enum vsource numa_src;
 	/*
