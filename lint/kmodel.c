@@ -358,11 +358,15 @@ static void scan_node(struct kmodel *k, const struct profile *p, const struct rm
 		r->origin = n->reg.present ? RO_REG : RO_SIZE;
 		return;
 	}
-	if (v619 && cl && cl->resolved.given && n->cma_default) {
+	/*
+	 * 6.19 (backported to 6.18.y): the scan itself skips a linux,cma-default
+	 * node when cma= is given, before it reserves anything.
+	 */
+	if (kver_ge(p->kernel, 6, 18) && cl && cl->resolved.given && n->cma_default) {
 		r->status = RS_BYPASSED;
 		r->reason = RR_CMA_BYPASSED;
 		r->origin = n->reg.present ? RO_REG : RO_SIZE;
-		kmsg(r, "OF: reserved mem: Skipping dt linux,cma-default for \"cma=\" kernel param.");
+		kmsg(r, "Skipping dt linux,cma-default node in favor for \"cma=\" kernel param.");
 		return;
 	}
 	if (reg_usable) {
@@ -457,7 +461,14 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 
 	if (rmem_node_has_compatible(n, "shared-dma-pool")) {
 		if (p->cma) {
-			if (kver_ge(p->kernel, 5, 6) && cl && cl->resolved.given && n->cma_default) {
+			/*
+			 * 5.6-6.12: the setup hook bypasses a DT default when cma= is
+			 * given. 6.13-6.17: the reworked reserved-memory code sets the
+			 * node up before that check can see cma=, so the DT default is
+			 * created and the cma= area is not (it finds a default already).
+			 */
+			if (kver_ge(p->kernel, 5, 6) && !(kver_ge(p->kernel, 6, 13) && !kver_ge(p->kernel, 6, 18)) &&
+			    cl && cl->resolved.given && n->cma_default) {
 				bypassed = true;
 				kmsg(r, "Reserved memory: bypass %s node, using cmdline CMA params instead", n->name);
 			} else if (!n->reusable || n->no_map) {
@@ -490,9 +501,24 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 			} else {
 				dma_done = true;
 				r->kind = RK_DMA_POOL;
-				kmsg(r, "Reserved memory: created DMA memory pool at %s, size %llu MiB",
-				     pa(p, r->base, b1), (unsigned long long)(r->size >> 20));
+				if (kver_ge(p->kernel, 7, 3))
+					kmsg(r, "Reserved memory: created DMA memory pool at %s, size %llu KiB",
+					     pa(p, r->base, b1), (unsigned long long)(r->size >> 10));
+				else
+					kmsg(r, "Reserved memory: created DMA memory pool at %s, size %llu MiB",
+					     pa(p, r->base, b1), (unsigned long long)(r->size >> 20));
 			}
+		}
+		if (!cma_done && !dma_done && n->reusable && n->no_map && kver_ge(p->kernel, 6, 13)) {
+			/*
+			 * 6.13+: the region is reserved (and its no-map hole made) when
+			 * the node is scanned; a failed setup no longer gives it back.
+			 * No CMA area, no "matching fail" line (7.3 boot, case e1).
+			 */
+			r->status = RS_RESERVED;
+			r->kind = RK_NOMAP;
+			r->reason = RR_CMA_REUSABLE_NOMAP;
+			goto logged;
 		}
 		if (!cma_done && !dma_done) {
 			if (bypassed)
@@ -512,6 +538,7 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 		if (dma_done && bypassed)
 			r->reason = RR_CMA_BYPASSED;
 	}
+logged:
 	if (kver_ge(p->kernel, 6, 4) && r->status == RS_RESERVED) {
 		char b2[SIZE_STR_MAX];
 		uint64_t end = r->base + r->size;
@@ -949,6 +976,15 @@ static void reserve_memmap(struct kmodel *k, const struct board *b, const struct
 	uint64_t per = (pps * 64 + pmd - 1) / pmd * pmd, nsec = 0, last = UINT64_MAX, at;
 
 	if (p->arch != ARCH_ARM64 || !kver_ge(p->kernel, 5, 10))
+		return;
+	/*
+	 * 6.19: sparse_init() moved from the arch's bootmem_init() into the
+	 * core's zone setup, after dma_contiguous_reserve(): the memmap no
+	 * longer sits at the top of RAM when the default area is placed (7.3
+	 * boots: areas 32 MiB higher with 4 KiB pages, cma=1536M fits with
+	 * 16 KiB pages).
+	 */
+	if (kver_ge(p->kernel, 6, 19))
 		return;
 	if (!kver_ge(p->kernel, 5, 11)) {
 		/* 1 GiB sections of 16 MiB memmap; where they land is not known well enough to place it */

@@ -10,6 +10,8 @@ RULE_CHECK(cma_reusable_nomap)
 		const struct rmem_node *n = &b->nodes[i];
 		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
 		bool released = kver_ge(ctx->profile->kernel, 5, 4);
+		/* 6.13+: reserved (and unmapped) at scan time, never given back */
+		bool hole = kver_ge(ctx->profile->kernel, 6, 13);
 
 		if (!node_considered(ctx, n) || !n->reusable || !n->no_map)
 			continue;
@@ -18,7 +20,8 @@ RULE_CHECK(cma_reusable_nomap)
 				   .loc = rule_loc(n, "no-map"),
 				   .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' has both 'reusable' and 'no-map': the kernel refuses it as CMA and as a DMA pool and %s; drop 'no-map' for CMA",
-				   n->path, released ? "gives the memory back" : "keeps the memory reserved, unused");
+				   n->path, hole ? "keeps the memory as a no-map hole, lost to the system"
+				   : released ? "gives the memory back" : "keeps the memory reserved, unused");
 		else
 			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "no-map",
 				   .loc = rule_loc(n, "no-map"),
