@@ -21,6 +21,7 @@ static cJSON *profile_json(const struct board_result *r)
 		json_add_u64(o, "page_offset", p->arm_page_offset);
 	if (p->nommu)
 		cJSON_AddBoolToObject(o, "nommu", true);
+	cJSON_AddBoolToObject(o, "boot_confirmed", profile_boot_confirmed(p, NULL, 0));
 	if (p->kernel_src == SRC_DEFAULT)
 		cJSON_AddItemToArray(assumed, cJSON_CreateString("kernel"));
 	if (p->arch_src == SRC_DEFAULT)

@@ -85,6 +85,18 @@ static void print_board(FILE *out, const struct board_result *r)
 	}
 	fprintf(out, "%s: profile: kernel %s %s, %u KiB pages, CMA granule %s\n", r->input, p->kernel_str,
 		arch_name(p->arch), p->page_size / 1024, fmt_size(p->cma_granule, s1));
+	{
+		char seen[64];
+
+		if (!profile_boot_confirmed(p, seen, sizeof(seen))) {
+			if (seen[0])
+				fprintf(out, "%s: kernel %s on %s: predicted from the source-derived steps, no recorded boot of %s confirms it (booted: %s)\n",
+					r->input, p->kernel_str, arch_name(p->arch), p->kernel_str, seen);
+			else
+				fprintf(out, "%s: kernel %s on %s: predicted from the kernel source only, %s is unverified (no recorded boot)\n",
+					r->input, p->kernel_str, arch_name(p->arch), arch_name(p->arch));
+		}
+	}
 	if (r->has_cmdline)
 		fprintf(out, "%s: bootargs (%s): %s\n", r->input, r->cmdline.source, r->cmdline.value);
 	if (board_ram_known(&r->board)) {

@@ -127,6 +127,36 @@ const char *cmdline_mode_name(enum cmdline_mode m)
 	return "?";
 }
 
+/* The kernels the oracle booted (docs/kernel-model.md, fixtures/oracle-runs/README.md). */
+static const struct { enum arch arch; int major, minor; } booted[] = {
+	{ ARCH_ARM64, 5, 10 }, { ARCH_ARM64, 6, 1 }, { ARCH_ARM64, 6, 12 }, { ARCH_ARM64, 7, 3 },
+	{ ARCH_ARM, 6, 1 }, { ARCH_ARM, 7, 2 },
+	{ ARCH_RISCV64, 7, 2 },
+};
+
+bool profile_boot_confirmed(const struct profile *p, char *nearest, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(booted); i++)
+		if (booted[i].arch == p->arch && !kver_cmp(p->kernel, KVER(booted[i].major, booted[i].minor)))
+			return true;
+	if (nearest && len) {
+		nearest[0] = 0;
+		for (size_t i = 0; i < ARRAY_SIZE(booted); i++) {
+			int w;
+
+			if (booted[i].arch != p->arch || n >= len)
+				continue;
+			w = snprintf(nearest + n, len - n, "%s%d.%d", n ? ", " : "", booted[i].major, booted[i].minor);
+			if (w < 0)
+				break;
+			n += (size_t)w;
+		}
+	}
+	return false;
+}
+
 void profile_init(struct profile *p)
 {
 	memset(p, 0, sizeof(*p));

@@ -119,6 +119,13 @@ int arch_parse(const char *s, enum arch *out);
 int page_size_parse(const char *s, uint32_t *out);
 const char *vsource_name(enum vsource s);
 
+/*
+ * profile_boot_confirmed - whether a recorded boot of a real kernel of this
+ * version and arch (fixtures/oracle-runs) confirms the model. When not, and
+ * @nearest is given, it gets the booted versions of the arch ("6.12, 7.3").
+ */
+bool profile_boot_confirmed(const struct profile *p, char *nearest, size_t len);
+
 /* profile_init - the documented defaults: arm64, 4 KiB pages, kernel 6.12. */
 void profile_init(struct profile *p);
 /*

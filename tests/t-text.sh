@@ -39,6 +39,18 @@ check "cma_ratio and headroom_low at the pool's size" "$POOL:34:4: /reserved-mem
 $POOL:34:4: /reserved-memory/linux,cma: [cma_ratio]" \
 	"$("$BIN" --no-config --kernel 6.1 --cma-size-mbytes 64 "$POOL" | grep -E '\[(cma_ratio|headroom_low)\]$' | sed -E 's/(error|warning|info): .*(\[[a-z_]+\])$/\2/')"
 
+HOLE=fixtures/rmem_outside_ram/bad-bank-hole.dts
+# A kernel no recorded boot confirms says so (a booted one does not); JSON: boot_confirmed.
+check "6.15 predicted from the source" \
+	"$HOLE: kernel 6.15 on arm64: predicted from the source-derived steps, no recorded boot of 6.15 confirms it (booted: 5.10, 6.1, 6.12, 7.3)" \
+	"$("$BIN" --no-config --kernel 6.15 "$HOLE" | grep ': kernel 6.15 on ')"
+check "7.3 confirmed" "" "$("$BIN" --no-config --kernel 7.3 "$HOLE" | grep ': kernel 7.3 on ' || true)"
+check "x86_64 unverified" \
+	"$HOLE: kernel 6.12 on x86_64: predicted from the kernel source only, x86_64 is unverified (no recorded boot)" \
+	"$("$BIN" --no-config --arch x86_64 "$HOLE" | grep ': kernel 6.12 on ')"
+check "JSON boot_confirmed" "False True" \
+	"$("$BIN" --no-config --format json --kernel 6.15 "$HOLE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["boards"][0]["profile"]["boot_confirmed"])') $("$BIN" --no-config --format json --kernel 6.12 "$HOLE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["boards"][0]["profile"]["boot_confirmed"])')"
+
 # Two banks with a hole: described bank by bank, in the RAM line and in the message.
 HOLE=fixtures/rmem_outside_ram/bad-bank-hole.dts
 "$BIN" --no-config --kernel 6.1 --cma-size-mbytes 64 "$HOLE" > "$TMP/h.txt"
