@@ -26,7 +26,7 @@ RULE_CHECK(cma_cmdline_bypass)
 
 		if (!node_considered(ctx, n) || !n->cma_default)
 			continue;
-		if (kver_ge(p->kernel, 5, 6)) {
+		if (p->kb.cma_cmdline_drops_dt_default) {
 			if (n->alloc_ranges.present)
 				sb_add(&lost, " and its 'alloc-ranges'");
 			if (n->reg.present)
