@@ -12,10 +12,7 @@
 #include "board.h"
 #include "util.h"
 
-enum severity { SEV_INFO, SEV_WARNING, SEV_ERROR, SEV_OFF };
-
-const char *severity_name(enum severity s);
-int severity_parse(const char *s, enum severity *out);
+#include "severity.h"
 
 struct rule;
 
