@@ -24,8 +24,9 @@ int fdt_index_build(struct fdt_index *ix, const void *fdt)
 			const char *name = fdt_get_name(fdt, offset, NULL);
 			int idx = (int)ix->nnodes;
 
-			if (!name || (cur < 0 && ix->nnodes))
-				goto bad;	/* a second root */
+			/* fdt_check_full() lets a second top-level node through: libfdt walks it, so do we */
+			if (!name)
+				goto bad;
 			n = ARRAY_PUSH(ix->nodes, ix->nnodes, ix->cnodes);
 			n->offset = offset;
 			n->name = name;
@@ -56,8 +57,10 @@ int fdt_index_build(struct fdt_index *ix, const void *fdt)
 			struct fdt_iprop *ip;
 			const char *name;
 
-			if (!p || cur < 0 || ix->nodes[cur].first_child >= 0)
-				goto bad;	/* properties come before subnodes */
+			if (!p || cur < 0)
+				goto bad;
+			if (ix->nodes[cur].first_child >= 0)
+				break;	/* libfdt sees no property after a node's first subnode */
 			name = fdt_string(fdt, (int)fdt32_to_cpu(p->nameoff));
 			if (!name)
 				goto bad;
