@@ -252,9 +252,10 @@ int ram_bank_parse(const char *s, struct ram_bank *bank);
 /*
  * board_infer_arch - fill b->has_arch_hint, arch_hint, arch_nommu and
  * arch_evidence from the input's path (b->input) and the CPU nodes of
- * @fdt (lint/archinfer.c, docs/kernel-model.md).
+ * the indexed blob @ix (lint/fdtindex.h, lint/archinfer.c, docs/kernel-model.md).
  */
-void board_infer_arch(struct board *b, const void *fdt);
+struct fdt_index;
+void board_infer_arch(struct board *b, const struct fdt_index *ix);
 /* arch_from_path - the arch a kernel or U-Boot tree path names; -1 if none. @comp gets the matched part. */
 int arch_from_path(const char *path, char *comp, size_t complen);
 /* arch_from_cpu_compatible - the arch of one CPU compatible string; -1 if unknown. */

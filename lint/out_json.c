@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* The JSON report of docs/contract.md (schema_version 1). */
 #include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "config.h"
 #include "emit.h"
@@ -221,32 +223,90 @@ cJSON *emit_board_json(const struct board_result *r)
 	return o;
 }
 
+/*
+ * Write @item's formatted text nested one level deeper than cJSON prints
+ * it alone (an element of an array of the document: cJSON indents it
+ * by two levels): two tabs after every newline.
+ * Strings hold no raw newline (cJSON escapes them), so every newline is
+ * structure.
+ */
+static int put_nested(FILE *out, const cJSON *item)
+{
+	char *text = json_text(item);
+	size_t n = strlen(text);
+	int rc = 0;
+
+	if (n && text[n - 1] == '\n')
+		text[--n] = '\0';
+	for (char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			rc |= fputs(p, out) < 0;
+			break;
+		}
+		rc |= fwrite(p, 1, (size_t)(nl - p) + 1, out) != (size_t)(nl - p) + 1;
+		rc |= fputs("\t\t", out) < 0;
+	}
+	free(text);
+	return rc ? -1 : 0;
+}
+
+/*
+ * The document is written board by board, each board's object built,
+ * printed and freed in turn, so the report never holds the whole tree;
+ * the bytes are those cJSON prints for the whole document.
+ */
 int emit_json(FILE *out, const struct emit_run *run)
 {
-	cJSON *doc = cJSON_CreateObject(), *tool = cJSON_CreateObject(), *boards = cJSON_CreateArray();
-	cJSON *errors = cJSON_CreateArray();
-	int rc;
+	cJSON *head = cJSON_CreateObject(), *tool = cJSON_CreateObject();
+	char *text;
+	size_t n;
+	bool first = true;
+	int rc = 0;
 
-	json_add_u64(doc, "schema_version", 1);
+	json_add_u64(head, "schema_version", 1);
 	cJSON_AddStringToObject(tool, "name", "cmalint");
 	cJSON_AddStringToObject(tool, "version", CMALINT_VERSION);
-	cJSON_AddItemToObject(doc, "tool", tool);
+	cJSON_AddItemToObject(head, "tool", tool);
+	text = json_text(head);
+	cJSON_Delete(head);
+	/* "{ ... \t}\n}\n" without its closing "\n}\n" */
+	n = strlen(text);
+	if (n >= 3)
+		text[n - 3] = '\0';
+	rc |= fputs(text, out) < 0;
+	free(text);
+	rc |= fputs(",\n\t\"boards\":\t[", out) < 0;
 	for (size_t i = 0; i < run->nboards; i++) {
 		const struct board_result *r = &run->boards[i];
+		cJSON *b;
 
-		if (r->error) {
-			cJSON *e = cJSON_CreateObject();
-
-			cJSON_AddStringToObject(e, "input", r->input);
-			cJSON_AddStringToObject(e, "message", r->error);
-			cJSON_AddItemToArray(errors, e);
-		} else {
-			cJSON_AddItemToArray(boards, emit_board_json(r));
-		}
+		if (r->error)
+			continue;
+		if (!first)
+			rc |= fputs(", ", out) < 0;
+		first = false;
+		b = emit_board_json(r);
+		rc |= put_nested(out, b);
+		cJSON_Delete(b);
 	}
-	cJSON_AddItemToObject(doc, "boards", boards);
-	cJSON_AddItemToObject(doc, "errors", errors);
-	rc = json_print(out, doc);
-	cJSON_Delete(doc);
-	return rc;
+	rc |= fputs("],\n\t\"errors\":\t[", out) < 0;
+	first = true;
+	for (size_t i = 0; i < run->nboards; i++) {
+		const struct board_result *r = &run->boards[i];
+		cJSON *e;
+
+		if (!r->error)
+			continue;
+		if (!first)
+			rc |= fputs(", ", out) < 0;
+		first = false;
+		e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "input", r->input);
+		cJSON_AddStringToObject(e, "message", r->error);
+		rc |= put_nested(out, e);
+		cJSON_Delete(e);
+	}
+	rc |= fputs("]\n}\n", out) < 0;
+	return rc ? -1 : 0;
 }
