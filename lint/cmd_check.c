@@ -281,6 +281,8 @@ struct diff_input {
 	char *path;		/* what is linted */
 	char *tmp;		/* the temporary tree, or NULL */
 	char *display;		/* "REV:" the name boards get instead of tmp/, or NULL */
+	char *prefix;		/* the current directory below the repository's top ("" or "sub/") */
+	const char **incs;	/* the include path with relative -I moved into the checkout */
 };
 
 static char *shell_quote(const char *s)
@@ -326,12 +328,14 @@ static int diff_input_resolve(const char *arg, struct diff_input *di)
 		goto fail;
 	}
 	{
-		FILE *p = popen("git rev-parse --show-toplevel 2>/dev/null", "r");
+		FILE *p = popen("git rev-parse --show-toplevel --show-prefix 2>/dev/null", "r");
 		char buf[4096];
 
 		if (p && fgets(buf, sizeof(buf), p)) {
 			len = strcspn(buf, "\n");
 			top = xstrndup(buf, len);
+			if (fgets(buf, sizeof(buf), p))
+				di->prefix = xstrndup(buf, strcspn(buf, "\n"));
 		}
 		if (p)
 			pclose(p);
@@ -388,6 +392,11 @@ static void diff_input_release(struct diff_input *di)
 	free(di->path);
 	free(di->tmp);
 	free(di->display);
+	if (di->incs)
+		for (size_t i = 0; di->incs[i]; i++)
+			free((char *)di->incs[i]);
+	free(di->incs);
+	free(di->prefix);
 }
 
 /* One side of a diff through the pipeline of check; true when an input could not be linted. */
@@ -479,7 +488,24 @@ static int diff_main(const char *olda, const char *newa, const struct run_files 
 		}
 	}
 	for (int s = 0; s < 2; s++) {
-		if (diff_lint_side(di[s].path, rf_opts, &rf[s], o, jobs, &run[s], &trouble)) {
+		struct run_opts so = *o;
+
+		/* a REV:PATH side reads its includes from the same revision */
+		if (di[s].tmp) {
+			size_t n = 0;
+
+			while (o->load.include_dirs && o->load.include_dirs[n])
+				n++;
+			di[s].incs = xcalloc(n + 1, sizeof(*di[s].incs));
+			for (size_t i = 0; i < n; i++) {
+				const char *inc = o->load.include_dirs[i];
+
+				di[s].incs[i] = inc[0] == '/' ? xstrdup(inc) :
+					xasprintf("%s/%s%s", di[s].tmp, di[s].prefix ? di[s].prefix : "", inc);
+			}
+			so.load.include_dirs = di[s].incs;
+		}
+		if (diff_lint_side(di[s].path, rf_opts, &rf[s], &so, jobs, &run[s], &trouble)) {
 			rc = EXIT_TROUBLE;
 			goto done;
 		}

@@ -39,6 +39,7 @@ struct delta {
 
 struct bdiff {
 	const char *key;		/* the board's name in the comparison */
+	const char *fpkey;		/* the board part of its fingerprints: the same on both sides */
 	const struct board_result *a, *b;	/* old, new; one may be NULL (board added or removed) */
 	struct rchange *rc;
 	size_t nrc, crc;
@@ -157,6 +158,9 @@ static void compare_regions(struct bdiff *bd)
 				what |= CH_MOVED;
 			if (a->status != b->status)
 				what |= CH_STATUS;
+			/* a region the kernel does not reserve on one side has no size or place to compare */
+			if ((what & CH_STATUS) && (a->status != RS_RESERVED || b->status != RS_RESERVED))
+				what = CH_STATUS;
 		}
 		if (what) {
 			struct rchange *c = ARRAY_PUSH(bd->rc, bd->nrc, bd->crc);
@@ -218,8 +222,8 @@ static bool fp_in(const struct fref *set, size_t n, const char *fp)
 static void compare_findings(struct diff *d, struct bdiff *bd)
 {
 	size_t na = bd->a ? bd->a->report.n : 0, nb = bd->b ? bd->b->report.n : 0;
-	struct fref *fa = bd->a ? fingerprints(bd->a, bd->key) : NULL;
-	struct fref *fb = bd->b ? fingerprints(bd->b, bd->key) : NULL;
+	struct fref *fa = bd->a ? fingerprints(bd->a, bd->fpkey) : NULL;
+	struct fref *fb = bd->b ? fingerprints(bd->b, bd->fpkey) : NULL;
 	struct fref *sa = NULL, *sb = NULL;
 
 	if (fa) {
@@ -277,12 +281,14 @@ static int keyed_cmp(const void *x, const void *y)
 	return strcmp(((const struct keyed *)x)->key, ((const struct keyed *)y)->key);
 }
 
-static void add_board(struct diff *d, const char *key, const struct board_result *a, const struct board_result *b)
+static void add_board(struct diff *d, const char *key, const char *fpkey, const struct board_result *a,
+		      const struct board_result *b)
 {
 	struct bdiff *bd = ARRAY_PUSH(d->b, d->nb, d->cb);
 
 	memset(bd, 0, sizeof(*bd));
 	bd->key = key;
+	bd->fpkey = fpkey;
 	bd->a = a;
 	bd->b = b;
 	compare_regions(bd);
@@ -330,7 +336,7 @@ static void diff_build(struct diff *d)
 			if (!d->new->run->boards[i].error)
 				b = &d->new->run->boards[i];
 		if (a || b)
-			add_board(d, d->new->label, a, b);
+			add_board(d, d->new->label, "", a, b);
 		return;
 	}
 	{
@@ -341,13 +347,13 @@ static void diff_build(struct diff *d)
 			int c = i >= na ? 1 : j >= nb ? -1 : strcmp(ka[i].key, kb[j].key);
 
 			if (c < 0) {
-				add_board(d, ka[i].key, ka[i].r, NULL);
+				add_board(d, ka[i].key, ka[i].key, ka[i].r, NULL);
 				i++;
 			} else if (c > 0) {
-				add_board(d, kb[j].key, NULL, kb[j].r);
+				add_board(d, kb[j].key, kb[j].key, NULL, kb[j].r);
 				j++;
 			} else {
-				add_board(d, kb[j].key, ka[i].r, kb[j].r);
+				add_board(d, kb[j].key, kb[j].key, ka[i].r, kb[j].r);
 				i++;
 				j++;
 			}
