@@ -128,7 +128,15 @@ printf '\tchanged { };\n' > inc/mem.dtsi	# the working tree's include must not b
 check "rev: exit status" 1 "$rc"
 check_match "rev: headroom -64 MiB" "headroom: 1631 MiB -> 1567 MiB \(-64 MiB\)" "$(cat out)"
 check_match "rev: named by revision" "^cmalint diff HEAD~1:board.dts -> HEAD:board.dts$" "$(cat out)"
-"$BIN" diff $CO -I inc nosuchrev:board.dts HEAD:board.dts > out 2> err; rc=$?
+# a tree at a revision against the working tree, boards matched below each
+mkdir -p t/x && cp "$D/carveout-before.dts" t/x/board.dts && cp "$D/resize-before.dts" t/r.dts
+git add -A && git commit -qm three
+cp "$D/carveout-after.dts" t/x/board.dts
+"$BIN" diff $CO HEAD:t t/ > out 2> err; rc=$?
+check "rev tree: exit status" 1 "$rc"
+check_match "rev tree: matched below the trees" "^x/board.dts:$" "$(cat out)"
+check_match "rev tree: summary" "^1 of 2 boards changed, 2 regions changed, CMA 0 bytes, headroom -64 MiB" "$(cat out)"
+"$BIN" diff $CO nosuchrev:board.dts HEAD:board.dts > out 2> err; rc=$?
 check "rev: unknown revision" 2 "$rc"
 check_match "rev: one line" "^cmalint: 'nosuchrev:board.dts' is neither a file nor REV:PATH" "$(cat err)"
 "$BIN" diff $CO HEAD:nothere.dts HEAD:board.dts > out 2> err; rc=$?
