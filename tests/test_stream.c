@@ -55,7 +55,7 @@ static void release(struct linted *l)
 
 static char *emit(const struct emitter *em, struct linted *l, size_t *len)
 {
-	struct emit_run run = { l->res, l->n };
+	struct emit_run run = { .boards = l->res, .nboards = l->n, .passes = PASSES_CHECK };
 	char *text = NULL;
 	FILE *f = open_memstream(&text, len);
 
