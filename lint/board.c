@@ -516,6 +516,133 @@ static void count_consumers(struct board *b, const void *fdt)
 }
 
 /*
+ * The CPU window the device at @node reaches by DMA without an IOMMU, as
+ * of_dma_get_range() finds it: the nearest node, itself or an ancestor,
+ * with a non-empty dma-ranges; each entry's parent address translated up
+ * to the root. False when none constrains it (or none can be read).
+ */
+static bool device_dma_window(const void *fdt, int node, uint64_t *lo, uint64_t *hi, int *from)
+{
+	struct dma_walk w = { .fdt = fdt };
+	int depth = fdt_node_depth(fdt, node);
+
+	if (depth < 0 || depth > LIVETREE_MAX_DEPTH)
+		return false;
+	for (int d = 0; d <= depth; d++)
+		w.anc[d] = fdt_supernode_atdepth_offset(fdt, node, d, NULL);
+	for (int d = depth; d >= 1; d--) {
+		uint32_t na = inherited_cells(&w, d, "#address-cells"), ns = inherited_cells(&w, d, "#size-cells");
+		uint32_t pna = inherited_cells(&w, d - 1, "#address-cells");
+		const uint8_t *c;
+		size_t n;
+		bool any = false;
+		int len;
+
+		c = fdt_getprop(fdt, w.anc[d], "dma-ranges", &len);
+		if (!c || len <= 0)
+			continue;	/* absent or empty: one to one, ask the parent */
+		if (!cells_ok(na) || !cells_ok(ns) || !cells_ok(pna))
+			return false;
+		n = (size_t)len / ((size_t)(na + pna + ns) * 4);
+		if (n > CMALINT_MAX_DMA_RANGES)
+			n = CMALINT_MAX_DMA_RANGES;
+		for (size_t i = 0; i < n; i++) {
+			uint64_t cpu, size, last;
+
+			c += na * 4;
+			cpu = read_cells(&c, pna);
+			size = read_cells(&c, ns);
+			if (!size || !dma_translate(&w, d - 1, &cpu))
+				continue;
+			last = cpu > UINT64_MAX - (size - 1) ? UINT64_MAX : cpu + (size - 1);
+			if (!any || cpu < *lo)
+				*lo = cpu;
+			if (!any || last > *hi)
+				*hi = last;
+			any = true;
+		}
+		*from = w.anc[d];
+		return any;
+	}
+	return false;
+}
+
+/* 'iommus' naming an available IOMMU (of_iommu_xlate() skips a disabled one), or an ancestor's 'iommu-map'. */
+static bool device_iommu(const void *fdt, int node)
+{
+	int len, parent;
+	const fdt32_t *p = fdt_getprop(fdt, node, "iommus", &len);
+
+	if (p && len >= 4) {
+		int iommu = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(p[0]));
+
+		if (iommu >= 0 && node_available(fdt, iommu))
+			return true;
+	}
+	for (parent = fdt_parent_offset(fdt, node); parent > 0; parent = fdt_parent_offset(fdt, parent))
+		if (fdt_getprop(fdt, parent, "iommu-map", NULL))
+			return true;
+	return false;
+}
+
+/*
+ * Every node with a memory-region, enabled or not: its entries resolved
+ * to reserved-memory nodes, its memory-region-names, its DMA window and
+ * IOMMU. Bounded: CMALINT_MAX_REGION_USERS devices, CMALINT_MAX_REGION_REFS
+ * entries each.
+ */
+static void load_region_users(struct board *b, const void *fdt)
+{
+	int node, depth = 0;
+	size_t cap = 0;
+
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && b->nusers < CMALINT_MAX_REGION_USERS;
+	     node = fdt_next_node(fdt, node, &depth)) {
+		int len, slen, from = -1;
+		const fdt32_t *p = fdt_getprop(fdt, node, "memory-region", &len);
+		const char *st;
+		struct region_user *u;
+		size_t nn = 0;
+		char **names;
+
+		if (!p || len < 4)
+			continue;
+		u = ARRAY_PUSH(b->users, b->nusers, cap);
+		memset(u, 0, sizeof(*u));
+		u->path = node_path(fdt, node);
+		st = fdt_getprop(fdt, node, "status", &slen);
+		u->status = st && slen > 0 ? xstrndup(st, strnlen(st, (size_t)slen)) : NULL;
+		u->available = node_available(fdt, node);
+		u->nregions = (unsigned)(len / 4);
+		if (u->nregions > CMALINT_MAX_REGION_REFS)
+			u->nregions = CMALINT_MAX_REGION_REFS;
+		u->target = xcalloc(u->nregions, sizeof(*u->target));
+		for (unsigned i = 0; i < u->nregions; i++) {
+			uint32_t v = fdt32_to_cpu(p[i]);
+
+			u->target[i] = -1;
+			for (size_t j = 0; v && j < b->nnodes; j++)
+				if (fdt_get_phandle(fdt, b->nodes[j].offset) == v) {
+					u->target[i] = (int)j;
+					break;
+				}
+		}
+		u->has_names = fdt_getprop(fdt, node, "memory-region-names", NULL) != NULL;
+		names = string_list(fdt, node, "memory-region-names", &nn);
+		u->nnames = (unsigned)nn;
+		for (size_t i = u->nregions; i < nn; i++)
+			free(names[i]);
+		if (nn > u->nregions)
+			nn = u->nregions;
+		u->names = names;
+		u->iommu = device_iommu(fdt, node);
+		u->has_dma_window = device_dma_window(fdt, node, &u->dma_lo, &u->dma_hi, &from);
+		if (u->has_dma_window)
+			u->dma_from = node_path(fdt, from);
+	}
+}
+
+/*
  * The windows through which buses directly under the root translate
  * device addresses to CPU addresses (their 'ranges'; identity entries say
  * nothing and are left out), for board_judge_ram(). At most
@@ -675,6 +802,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 	}
 	load_dma_ranges(b, fdt);
 	count_consumers(b, fdt);
+	load_region_users(b, fdt);
 	load_bus_windows(b, fdt);
 	board_infer_arch(b, fdt);
 	board_judge_ram(b);
@@ -928,6 +1056,16 @@ void board_release(struct board *b)
 	}
 	free(b->ram);
 	free(b->memreserve);
+	for (size_t i = 0; i < b->nusers; i++) {
+		struct region_user *u = &b->users[i];
+
+		free(u->path);
+		free(u->status);
+		free_string_list(u->names, u->nnames < u->nregions ? u->nnames : u->nregions);
+		free(u->target);
+		free(u->dma_from);
+	}
+	free(b->users);
 	for (size_t i = 0; i < b->nnodes; i++) {
 		struct rmem_node *n = &b->nodes[i];
 
