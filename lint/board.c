@@ -595,7 +595,10 @@ static void load_region_users(struct board *b, const void *fdt)
 {
 	int node, depth = 0;
 	size_t cap = 0;
+	uint32_t *ph = b->nnodes ? xcalloc(b->nnodes, sizeof(*ph)) : NULL;
 
+	for (size_t j = 0; j < b->nnodes; j++)
+		ph[j] = fdt_get_phandle(fdt, b->nodes[j].offset);
 	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && b->nusers < CMALINT_MAX_REGION_USERS;
 	     node = fdt_next_node(fdt, node, &depth)) {
 		int len, slen, from = -1;
@@ -622,7 +625,7 @@ static void load_region_users(struct board *b, const void *fdt)
 
 			u->target[i] = -1;
 			for (size_t j = 0; v && j < b->nnodes; j++)
-				if (fdt_get_phandle(fdt, b->nodes[j].offset) == v) {
+				if (ph[j] == v) {
 					u->target[i] = (int)j;
 					break;
 				}
@@ -640,6 +643,7 @@ static void load_region_users(struct board *b, const void *fdt)
 		if (u->has_dma_window)
 			u->dma_from = node_path(fdt, from);
 	}
+	free(ph);
 }
 
 /*
