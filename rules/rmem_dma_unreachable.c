@@ -45,12 +45,11 @@ RULE_CHECK(rmem_dma_unreachable)
 			report_add(out, rule, outside && r->origin == RO_REG ? SEV_ERROR : SEV_WARNING,
 				   AT(.node = u->path, .property = "memory-region"),
 				   "'%s' cannot reach %s its pool '%s' at 0x%llx-0x%llx (%s): the dma-ranges of '%s' "
-				   "reach CPU addresses 0x%llx-0x%llx only and it has no IOMMU; move the pool below "
-				   "0x%llx or give the device an IOMMU",
+				   "reach CPU addresses 0x%llx-0x%llx only and it has no IOMMU; move the pool into that "
+				   "window or give the device an IOMMU",
 				   u->path, outside ? "any of" : "all of", n->path, (unsigned long long)r->base,
 				   (unsigned long long)last, fmt_size(r->size, s1), u->dma_from,
-				   (unsigned long long)u->dma_lo, (unsigned long long)u->dma_hi,
-				   (unsigned long long)(u->dma_hi == UINT64_MAX ? UINT64_MAX : u->dma_hi + 1));
+				   (unsigned long long)u->dma_lo, (unsigned long long)u->dma_hi);
 		}
 	}
 }
