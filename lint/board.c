@@ -532,6 +532,144 @@ static void count_consumers(struct board *b, const struct fdt_index *ix, int rme
 }
 
 /*
+ * The CPU window the device at @node reaches by DMA without an IOMMU, as
+ * of_dma_get_range() finds it: the nearest node, itself or an ancestor,
+ * with a non-empty dma-ranges; each entry's parent address translated up
+ * to the root. False when none constrains it (or none can be read).
+ */
+static bool device_dma_window(const struct fdt_index *ix, int node, uint64_t *lo, uint64_t *hi, int *from)
+{
+	struct dma_walk w = { .ix = ix };
+	int depth = ix->nodes[node].depth;
+
+	if (depth < 0 || depth > LIVETREE_MAX_DEPTH)
+		return false;
+	for (int n = node; n >= 0; n = ix->nodes[n].parent)
+		w.anc[ix->nodes[n].depth] = n;
+	for (int d = depth; d >= 1; d--) {
+		uint32_t na = inherited_cells(&w, d, "#address-cells"), ns = inherited_cells(&w, d, "#size-cells");
+		uint32_t pna = inherited_cells(&w, d - 1, "#address-cells");
+		const uint8_t *c;
+		size_t n;
+		bool any = false;
+		int len;
+
+		c = fdt_index_getprop(ix, w.anc[d], "dma-ranges", &len);
+		if (!c || len <= 0)
+			continue;	/* absent or empty: one to one, ask the parent */
+		if (!cells_ok(na) || !cells_ok(ns) || !cells_ok(pna))
+			return false;
+		n = (size_t)len / ((size_t)(na + pna + ns) * 4);
+		if (n > CMALINT_MAX_DMA_RANGES)
+			n = CMALINT_MAX_DMA_RANGES;
+		for (size_t i = 0; i < n; i++) {
+			uint64_t cpu, size, last;
+
+			c += na * 4;
+			cpu = read_cells(&c, pna);
+			size = read_cells(&c, ns);
+			if (!size || !dma_translate(&w, d - 1, &cpu))
+				continue;
+			last = cpu > UINT64_MAX - (size - 1) ? UINT64_MAX : cpu + (size - 1);
+			if (!any || cpu < *lo)
+				*lo = cpu;
+			if (!any || last > *hi)
+				*hi = last;
+			any = true;
+		}
+		*from = w.anc[d];
+		return any;
+	}
+	return false;
+}
+
+/* 'iommus' naming an available IOMMU (of_iommu_xlate() skips a disabled one), or an ancestor's 'iommu-map'. */
+static bool device_iommu(const struct fdt_index *ix, int node)
+{
+	int len;
+	const fdt32_t *p = fdt_index_getprop(ix, node, "iommus", &len);
+
+	if (p && len >= 4) {
+		uint32_t v = fdt32_to_cpu(p[0]);
+
+		for (int n = 0; v && (size_t)n < ix->nnodes; n++) {
+			if (fdt_index_phandle(ix, n) != v)
+				continue;
+			if (node_available(ix, n))
+				return true;
+			break;
+		}
+	}
+	for (int parent = ix->nodes[node].parent; parent > 0; parent = ix->nodes[parent].parent)
+		if (fdt_index_getprop(ix, parent, "iommu-map", NULL))
+			return true;
+	return false;
+}
+
+/*
+ * Every node with a memory-region, enabled or not: its entries resolved
+ * to reserved-memory nodes, its memory-region-names, its DMA window and
+ * IOMMU. Bounded: CMALINT_MAX_REGION_USERS devices, CMALINT_MAX_REGION_REFS
+ * entries each.
+ */
+static void load_region_users(struct board *b, const struct fdt_index *ix, int rmem)
+{
+	size_t cap = 0, k = 0;
+	uint32_t *ph = b->nnodes ? xcalloc(b->nnodes, sizeof(*ph)) : NULL;
+	int child;
+
+	/* b->nodes are the children of @rmem, in order */
+	if (rmem >= 0)
+		fdt_index_for_each_child(ix, child, rmem)
+			if (k < b->nnodes)
+				ph[k++] = fdt_index_phandle(ix, child);
+	for (int node = 0; (size_t)node < ix->nnodes && b->nusers < CMALINT_MAX_REGION_USERS; node++) {
+		int len, slen, from = -1;
+		const fdt32_t *p = fdt_index_getprop(ix, node, "memory-region", &len);
+		const char *st;
+		struct region_user *u;
+		size_t nn = 0;
+		char **names;
+
+		if (!p || len < 4)
+			continue;
+		u = ARRAY_PUSH(b->users, b->nusers, cap);
+		memset(u, 0, sizeof(*u));
+		u->path = node_path(ix, node);
+		st = fdt_index_getprop(ix, node, "status", &slen);
+		u->status = st && slen > 0 ? xstrndup(st, strnlen(st, (size_t)slen)) : NULL;
+		u->available = node_available(ix, node);
+		u->nregions = (unsigned)(len / 4);
+		if (u->nregions > CMALINT_MAX_REGION_REFS)
+			u->nregions = CMALINT_MAX_REGION_REFS;
+		u->target = xcalloc(u->nregions, sizeof(*u->target));
+		for (unsigned i = 0; i < u->nregions; i++) {
+			uint32_t v = fdt32_to_cpu(p[i]);
+
+			u->target[i] = -1;
+			for (size_t j = 0; v && j < b->nnodes; j++)
+				if (ph[j] == v) {
+					u->target[i] = (int)j;
+					break;
+				}
+		}
+		u->has_names = fdt_index_getprop(ix, node, "memory-region-names", NULL) != NULL;
+		names = string_list(ix, node, "memory-region-names", &nn);
+		u->nnames = (unsigned)nn;
+		for (size_t i = u->nregions; i < nn; i++)
+			free(names[i]);
+		if (nn > u->nregions)
+			nn = u->nregions;
+		u->names = names;
+		u->iommu = device_iommu(ix, node);
+		u->has_dma_window = device_dma_window(ix, node, &u->dma_lo, &u->dma_hi, &from);
+		if (u->has_dma_window)
+			u->dma_from = node_path(ix, from);
+	}
+	free(ph);
+}
+
+/*
  * The windows through which buses directly under the root translate
  * device addresses to CPU addresses (their 'ranges'; identity entries say
  * nothing and are left out), for board_judge_ram(). At most
@@ -693,6 +831,7 @@ static int load_index(struct board *b, const struct fdt_index *ix, const struct 
 	}
 	load_dma_ranges(b, ix);
 	count_consumers(b, ix, node);
+	load_region_users(b, ix, node);
 	load_bus_windows(b, ix);
 	board_infer_arch(b, ix);
 	board_judge_ram(b);
@@ -962,6 +1101,16 @@ void board_release(struct board *b)
 	}
 	free(b->ram);
 	free(b->memreserve);
+	for (size_t i = 0; i < b->nusers; i++) {
+		struct region_user *u = &b->users[i];
+
+		free(u->path);
+		free(u->status);
+		free_string_list(u->names, u->nnames < u->nregions ? u->nnames : u->nregions);
+		free(u->target);
+		free(u->dma_from);
+	}
+	free(b->users);
 	for (size_t i = 0; i < b->nnodes; i++) {
 		struct rmem_node *n = &b->nodes[i];
 

@@ -89,6 +89,32 @@ struct rmem_node {
 	const char *overlay;	/* overlay that created or last changed the node, or NULL */
 };
 
+/*
+ * A node whose memory-region lists reserved-memory nodes (lint/board.c
+ * load_region_users): what a reviewer asks of it. Its DMA window is the
+ * CPU address range its nearest dma-ranges (its own or an ancestor's,
+ * translated up to the root) reach: the hull of their entries.
+ */
+struct region_user {
+	char *path;		/* "/soc/vpu@38300000" */
+	char *status;		/* raw status or NULL */
+	bool available;		/* its own status; the counts in rmem_node take only these */
+	unsigned nregions;	/* memory-region entries (phandles) */
+	bool has_names;		/* memory-region-names present */
+	unsigned nnames;	/* its strings */
+	char **names;		/* the first min(nnames, nregions) of them */
+	int *target;		/* per memory-region entry: index into board.nodes, or -1 */
+	/* behind an IOMMU: 'iommus' naming an available IOMMU, or an ancestor's 'iommu-map' */
+	bool iommu;
+	bool has_dma_window;
+	uint64_t dma_lo, dma_hi;	/* inclusive CPU addresses */
+	char *dma_from;		/* the node whose dma-ranges set it */
+};
+
+/* Devices kept per board (the rest are counted only); memory-region entries read per device. */
+#define CMALINT_MAX_REGION_USERS 1024
+#define CMALINT_MAX_REGION_REFS 64
+
 struct rmem_root {
 	bool present;
 	char *path;
@@ -136,6 +162,9 @@ struct board {
 
 	struct range *memreserve;
 	size_t nmemreserve;
+
+	struct region_user *users;	/* nodes with memory-region, in tree order */
+	size_t nusers;
 
 	struct rmem_root rmem;
 	struct rmem_node *nodes;

@@ -67,9 +67,48 @@ static cJSON *profile_json(const struct board_result *r)
 	return o;
 }
 
-static cJSON *region_json(const struct kregion *r)
+/* The devices whose memory-region lists @n: device, entry index and name, status, IOMMU, DMA window. */
+static cJSON *consumers_json(const struct board *b, const struct rmem_node *n)
 {
-	cJSON *o = cJSON_CreateObject();
+	cJSON *a = cJSON_CreateArray();
+	int idx = (int)(n - b->nodes);
+
+	for (size_t i = 0; i < b->nusers; i++) {
+		const struct region_user *u = &b->users[i];
+
+		for (unsigned j = 0; j < u->nregions; j++) {
+			cJSON *c;
+
+			if (u->target[j] != idx)
+				continue;
+			c = cJSON_CreateObject();
+			cJSON_AddStringToObject(c, "device", u->path);
+			json_add_u64(c, "index", j);
+			json_add_str(c, "name", j < u->nnames ? u->names[j] : NULL);
+			json_add_str(c, "status", u->status);
+			cJSON_AddBoolToObject(c, "enabled", u->available);
+			cJSON_AddBoolToObject(c, "iommu", u->iommu);
+			if (u->has_dma_window) {
+				cJSON *w = cJSON_CreateObject();
+
+				json_add_u64(w, "base", u->dma_lo);
+				json_add_u64(w, "end", u->dma_hi);
+				cJSON_AddStringToObject(w, "from", u->dma_from);
+				cJSON_AddItemToObject(c, "dma_window", w);
+			} else {
+				cJSON_AddNullToObject(c, "dma_window");
+			}
+			cJSON_AddItemToArray(a, c);
+		}
+	}
+	return a;
+}
+
+static cJSON *region_json(const struct board_result *br, const struct kregion *r)
+{
+	cJSON *o = cJSON_CreateObject(), *heaps = cJSON_CreateArray();
+	const char *hn[KMODEL_HEAPS_MAX];
+	size_t nh = kmodel_heap_names(&br->kmodel, &br->profile, r, hn);
 
 	cJSON_AddStringToObject(o, "node", r->name);
 	cJSON_AddStringToObject(o, "kind", region_kind_name(r->kind));
@@ -91,6 +130,10 @@ static cJSON *region_json(const struct kregion *r)
 	if (r->extra_reserved)
 		json_add_u64(o, "extra_reserved", r->extra_reserved);
 	json_add_str(o, "kernel_message", r->kernel_message);
+	cJSON_AddItemToObject(o, "consumers", r->node ? consumers_json(&br->board, r->node) : cJSON_CreateArray());
+	for (size_t i = 0; i < nh; i++)
+		cJSON_AddItemToArray(heaps, cJSON_CreateString(hn[i]));
+	cJSON_AddItemToObject(o, "heaps", heaps);
 	return o;
 }
 
@@ -115,7 +158,7 @@ static cJSON *memory_json(const struct board_result *r)
 	else
 		cJSON_AddNullToObject(o, "ram_bytes");
 	for (size_t i = 0; i < k->nregions; i++)
-		cJSON_AddItemToArray(regions, region_json(&k->regions[i]));
+		cJSON_AddItemToArray(regions, region_json(r, &k->regions[i]));
 	cJSON_AddItemToObject(o, "regions", regions);
 	{
 		cJSON *zones = cJSON_CreateArray();
