@@ -11,17 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A source position, when the input was DTS and dtc told us; file NULL otherwise. */
-struct srcloc {
-	char *file;
-	int line;
-	int column;
-};
+#include "fdtutil.h"
+#include "bounds.h"
+#include "srcloc.h"
 
-struct range {
-	uint64_t base;
-	uint64_t size;
-};
 
 struct ram_bank {
 	uint64_t base;
@@ -196,33 +189,7 @@ struct board {
 	char *arch_evidence;
 };
 
-/* The input's format as detected from its name or content. */
-enum input_kind { INPUT_DTB, INPUT_DTS };
 
-struct load_opts {
-	const char *const *include_dirs;	/* -I, NULL-terminated */
-	const char *const *overlays;	/* --overlay, NULL-terminated */
-	const struct ram_bank *ram;	/* --ram banks (node NULL) */
-	size_t nram;
-	/* The input "-": standard input, read once before any board (NULL: not given). */
-	const void *stdin_data;
-	size_t stdin_len;
-};
-
-/* The input "-" reads standard input and is reported under this name, as gcc and cpp do. */
-#define CMALINT_STDIN_ARG "-"
-#define CMALINT_STDIN_NAME "<stdin>"
-
-/* The name an input is reported under: "<stdin>" for "-", else @path. */
-const char *input_name(const char *path);
-
-/* Input limits (see docs/limits.md). */
-#define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)
-#define CMALINT_MAX_NODES 100000
-#define CMALINT_MAX_DEPTH 64		/* nesting, as the kernel's unflattening allows */
-#define CMALINT_MAX_REGIONS 4096	/* each of: memory banks, /memreserve/ entries,
-					 * /reserved-memory children, their reg and
-					 * alloc-ranges entries */
 
 /*
  * board_load - read @path (DTB or DTS), validate it and build the model.
@@ -239,10 +206,6 @@ int board_load_blob(struct board *b, const char *name, const void *blob, size_t 
 		    const struct load_opts *o, char *err, size_t errlen);
 void board_release(struct board *b);
 
-/* dma-ranges: at most this many entries of one property are read. */
-#define CMALINT_MAX_DMA_RANGES 1024
-/* Sizes from here on exceed every supported physical address space (52 bits). */
-#define CMALINT_PHYS_ADDR_MAX ((uint64_t)1 << 52)
 
 /*
  * dt_dma_max_cpu_addr - the highest CPU address that the dma-ranges of
@@ -256,20 +219,6 @@ void board_release(struct board *b);
  */
 uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
 
-/*
- * fdt_blob_validate - check an untrusted blob before anything walks it:
- * magic, size limit, version 16 or later, header, structure tags that
- * advance (libfdt 1.6.1 loops on a negative property length), then
- * fdt_check_full(). @name names it in the message. returns: 0, or -1 with
- * one line in @err.
- */
-int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen);
-
-/*
- * fdt_error_text - a libfdt error code (-FDT_ERR_* or FDT_ERR_*) as a
- * lowercase phrase for messages; fdt_strerror() names are not shown to users.
- */
-const char *fdt_error_text(int err);
 
 /*
  * ram_bank_parse - "SIZE[@BASE]" (e.g. "2G@0x40000000") as given with --ram

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "board.h"
+#include "srcloc.h"
 #include "util.h"
 
 #include "severity.h"
