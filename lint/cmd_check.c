@@ -86,8 +86,6 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	rf.config_opt = a.config_opt;
 	rf.no_config = a.no_config;
-	rf.baseline_opt = a.gate.baseline_path;
-	rf.write_baseline = a.gate.write_baseline;
 	/* Every board below directory inputs, linted by -j threads, reported in path order. */
 	tree_collect(a.inputs, a.ninputs, &inputs, &ninputs);
 	{
@@ -95,7 +93,7 @@ int cmd_check(int argc, char **argv)
 
 		for (size_t i = 0; i < ninputs; i++)
 			paths[i] = inputs[i].path;
-		rc = run_files_load(&rf, paths, ninputs) ? EXIT_TROUBLE : EXIT_CLEAN;
+		rc = run_files_load(&rf, paths, ninputs) || gate_load(&a.gate) ? EXIT_TROUBLE : EXIT_CLEAN;
 		free(paths);
 		if (rc)
 			goto done;
@@ -113,7 +111,7 @@ int cmd_check(int argc, char **argv)
 			trouble = true;
 		}
 	}
-	if (run_files_finish(&rf, &run)) {
+	if (run_files_finish(&rf, &run, &a.gate)) {
 		rc = EXIT_TROUBLE;
 		goto done;
 	}

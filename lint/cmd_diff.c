@@ -196,7 +196,7 @@ static int diff_lint_side(const char *path, const struct run_files *rf_opts, str
 			*trouble = true;
 		}
 	}
-	return run_files_finish(rf, run);
+	return run_files_finish(rf, run, NULL);
 }
 
 /* Name the boards of a REV:PATH side "REV:PATH/..." instead of their temporary path. */

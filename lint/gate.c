@@ -65,37 +65,52 @@ int gate_option(struct gate *g, int c, const char *arg, char *err, size_t errlen
 	}
 }
 
-int gate_baseline(struct gate *g, struct emit_run *run)
+int gate_load(struct gate *g)
 {
 	char err[1024];
 
-	if (g->baseline_path && !g->has_baseline) {
-		if (baseline_load(&g->baseline, g->baseline_path, err, sizeof(err))) {
-			fprintf(stderr, "cmalint: %s\n", err);
-			return -1;
-		}
-		g->has_baseline = true;
+	if (!g->baseline_path || g->has_baseline)
+		return 0;
+	if (baseline_load(&g->baseline, g->baseline_path, err, sizeof(err))) {
+		fprintf(stderr, "cmalint: %s\n", err);
+		return -1;
 	}
+	g->has_baseline = true;
+	return 0;
+}
+
+int gate_baseline(struct gate *g, struct emit_run *run, struct config *const *configs, size_t nconfigs)
+{
+	char err[1024];
+
+	if (gate_load(g))
+		return -1;
 	if (g->write_baseline) {
+		for (size_t i = 0; i < run->nboards; i++) {
+			if (run->boards[i].error) {
+				fprintf(stderr, "cmalint: not writing the baseline '%s': '%s' could not be linted\n",
+					g->write_baseline, run->boards[i].input);
+				return -1;
+			}
+		}
 		if (baseline_write(g->write_baseline, run->boards, run->nboards, err, sizeof(err))) {
 			fprintf(stderr, "cmalint: %s\n", err);
 			return -1;
 		}
 		if (g->has_baseline)
 			baseline_release(&g->baseline);
+		g->has_baseline = false;
 		if (baseline_load(&g->baseline, g->write_baseline, err, sizeof(err))) {
 			fprintf(stderr, "cmalint: %s\n", err);
 			return -1;
 		}
 		g->has_baseline = true;
 	}
-	if (g->has_baseline) {
-		/* the late rule reports stale entries under the run's policy */
-		for (size_t i = 0; i < run->nboards; i++)
-			for (size_t j = 0; j < g->policy.n; j++)
-				policy_set(&run->boards[i].policy, g->policy.o[j].id, g->policy.o[j].sev);
-		late_run(run->boards, run->nboards, NULL, 0, &g->baseline);
-	}
+	/* the late rules report under the run's policy */
+	for (size_t i = 0; i < run->nboards; i++)
+		for (size_t j = 0; j < g->policy.n; j++)
+			policy_set(&run->boards[i].policy, g->policy.o[j].id, g->policy.o[j].sev);
+	late_run(run->boards, run->nboards, configs, nconfigs, g->has_baseline ? &g->baseline : NULL);
 	return 0;
 }
 

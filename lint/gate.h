@@ -60,13 +60,19 @@ void gate_release(struct gate *g);
  */
 int gate_option(struct gate *g, int c, const char *arg, char *err, size_t errlen, const char **see);
 
+/* gate_load - read --baseline before anything is linted; 0, or -1 after one line on stderr. */
+int gate_load(struct gate *g);
+
+struct config;
 /*
  * gate_baseline - after every finding is in @run: write --write-baseline
- * (which then is the baseline), hide what the baseline accepts and report
- * its stale entries (rule baseline_stale). 0, or -1 after one line on
- * stderr.
+ * (refused when a board could not be linted; the file then is the
+ * baseline), hide what the baseline accepts, and run the late rules:
+ * stale entries (baseline_stale) and the unused suppressions of
+ * @configs (config_unused_suppression, after suppress_run()). 0, or -1
+ * after one line on stderr.
  */
-int gate_baseline(struct gate *g, struct emit_run *run);
+int gate_baseline(struct gate *g, struct emit_run *run, struct config *const *configs, size_t nconfigs);
 
 /* gate_fails - a finding of @run at or above --fail-on (never with --fail-on never). */
 bool gate_fails(const struct gate *g, const struct emit_run *run);

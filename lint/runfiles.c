@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* The configuration and baseline files of a run (lint/runfiles.h). */
+/* The configurations of a run (lint/runfiles.h). */
 #include "runfiles.h"
 
 #include <stdio.h>
@@ -26,7 +26,7 @@ static struct config *config_get(struct run_files *rf, const char *path, char *e
 	return c;
 }
 
-/* Load every configuration and the baseline; 0, or -1 after one line on stderr. */
+/* Load every input's configuration; 0, or -1 after one line on stderr. */
 int run_files_load(struct run_files *rf, char **inputs, size_t n)
 {
 	char err[1024];
@@ -47,47 +47,15 @@ int run_files_load(struct run_files *rf, char **inputs, size_t n)
 			}
 		}
 	}
-	if (rf->baseline_opt) {
-		if (baseline_load(&rf->baseline, rf->baseline_opt, err, sizeof(err))) {
-			fprintf(stderr, "cmalint: %s\n", err);
-			return -1;
-		}
-		rf->has_baseline = true;
-	}
 	return 0;
 }
 
-/*
- * After every board: suppressions, then --write-baseline (whose file then
- * is the baseline), then the baseline and the late rules. 0, or -1 after
- * one line on stderr.
- */
-int run_files_finish(struct run_files *rf, struct emit_run *run)
+int run_files_finish(struct run_files *rf, struct emit_run *run, struct gate *g)
 {
-	char err[1024];
-
 	suppress_run(run->boards, run->nboards, rf->configs, rf->nconfigs);
-	if (rf->write_baseline) {
-		for (size_t i = 0; i < run->nboards; i++) {
-			if (run->boards[i].error) {
-				fprintf(stderr, "cmalint: not writing the baseline '%s': '%s' could not be linted\n",
-					rf->write_baseline, run->boards[i].input);
-				return -1;
-			}
-		}
-		if (baseline_write(rf->write_baseline, run->boards, run->nboards, err, sizeof(err))) {
-			fprintf(stderr, "cmalint: %s\n", err);
-			return -1;
-		}
-		if (rf->has_baseline)
-			baseline_release(&rf->baseline);
-		if (baseline_load(&rf->baseline, rf->write_baseline, err, sizeof(err))) {
-			fprintf(stderr, "cmalint: %s\n", err);
-			return -1;
-		}
-		rf->has_baseline = true;
-	}
-	late_run(run->boards, run->nboards, rf->configs, rf->nconfigs, rf->has_baseline ? &rf->baseline : NULL);
+	if (g)
+		return gate_baseline(g, run, rf->configs, rf->nconfigs);
+	late_run(run->boards, run->nboards, rf->configs, rf->nconfigs, NULL);
 	return 0;
 }
 
@@ -99,6 +67,4 @@ void run_files_release(struct run_files *rf)
 	}
 	free(rf->configs);
 	free(rf->per_input);
-	if (rf->has_baseline)
-		baseline_release(&rf->baseline);
 }
