@@ -56,26 +56,10 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/*
- * One line: the problem, then exactly one hint, @see ("cmalint --help"
- * unless the problem has a better place to look).
- */
-static int PRINTF(2, 3) bad_usage(const char *see, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fputs("cmalint: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, " (see '%s')\n", see);
-	va_end(ap);
-	return EXIT_TROUBLE;
-}
-
 /* Leave check_args_parse() through its cleanup with a usage error. */
-#define USAGE_ERROR(...) do { rc = bad_usage("cmalint --help", __VA_ARGS__); goto done; } while (0)
+#define USAGE_ERROR(...) do { rc = usage_error("cmalint --help", __VA_ARGS__); goto done; } while (0)
 /* The same with another hint than --help. */
-#define USAGE_ERROR_SEE(see, ...) do { rc = bad_usage(see, __VA_ARGS__); goto done; } while (0)
+#define USAGE_ERROR_SEE(see, ...) do { rc = usage_error(see, __VA_ARGS__); goto done; } while (0)
 
 int check_args_parse(struct check_args *a, int argc, char **argv, bool diff, const char *help)
 {

@@ -73,36 +73,8 @@ static void oom_run_return(struct oom_log *log, struct emit_run *run)
 	memset(run, 0, sizeof(*run));
 }
 
-/* One line: the problem, then where to look (@see, else 'cmalint oom --help'). */
-static int usage_verror(const char *see, const char *fmt, va_list ap)
-{
-	fputs("cmalint: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, " (see '%s')\n", see ? see : "cmalint oom --help");
-	return EXIT_TROUBLE;
-}
-
-static int PRINTF(1, 2) usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = usage_verror(NULL, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-static int PRINTF(2, 3) usage_error_see(const char *see, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = usage_verror(see, fmt, ap);
-	va_end(ap);
-	return rc;
-}
+/* A usage error pointing at this command's help. */
+#define USAGE(...) usage_error("cmalint oom --help", __VA_ARGS__)
 
 /* "--name VALUE" or "--name=VALUE": the value, advancing *i; NULL if not this option. */
 static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *missing)
@@ -209,7 +181,7 @@ int cmd_oom(int argc, char **argv)
 			goto out;
 		} else if ((v = opt_value(argc, argv, &i, "--format", &missing)) || missing) {
 			if (missing || (strcmp(v, "text") && strcmp(v, "json") && !finding_emitter(v))) {
-				ret = usage_error("unknown format '%s' (use text, json, sarif, github, gcc or codeclimate)",
+				ret = USAGE("unknown format '%s' (use text, json, sarif, github, gcc or codeclimate)",
 						  missing ? "" : v);
 				goto out;
 			}
@@ -217,7 +189,7 @@ int cmd_oom(int argc, char **argv)
 			em = finding_emitter(v);
 		} else if ((v = opt_value(argc, argv, &i, "-o", &missing)) || missing) {
 			if (missing || !*v) {
-				ret = usage_error("option '%s' needs a file name", "-o");
+				ret = USAGE("option '%s' needs a file name", "-o");
 				goto out;
 			}
 			out = v;
@@ -225,7 +197,7 @@ int cmd_oom(int argc, char **argv)
 			struct kver k;
 
 			if (missing || kver_parse(v, &k)) {
-				ret = usage_error("kernel version '%s' is not MAJOR.MINOR[.PATCH]",
+				ret = USAGE("kernel version '%s' is not MAJOR.MINOR[.PATCH]",
 						  missing ? "" : v);
 				goto out;
 			}
@@ -234,7 +206,7 @@ int cmd_oom(int argc, char **argv)
 			uint32_t ps = 0;
 
 			if (missing || page_size_parse(v, &ps)) {
-				ret = usage_error("page size '%s' is not 4K, 16K or 64K", missing ? "" : v);
+				ret = USAGE("page size '%s' is not 4K, 16K or 64K", missing ? "" : v);
 				goto out;
 			}
 			opt.page_size = ps;
@@ -243,21 +215,21 @@ int cmd_oom(int argc, char **argv)
 			const char *see;
 
 			if (missing) {
-				ret = usage_error("option '%s' needs a value", a);
+				ret = USAGE("option '%s' needs a value", a);
 				goto out;
 			}
 			if (gate_option(&gate, gc, v, gerr, sizeof(gerr), &see) < 0) {
-				ret = see ? usage_error_see(see, "%s", gerr) : usage_error("%s", gerr);
+				ret = usage_error(see ? see : "cmalint oom --help", "%s", gerr);
 				goto out;
 			}
 		} else {
-			ret = usage_error("unknown option '%s'", a);
+			ret = USAGE("unknown option '%s'", a);
 			goto out;
 		}
 	}
 	opt.policy = &gate.policy;
 	if (!nfiles) {
-		ret = usage_error("%s", "no input given");
+		ret = USAGE("%s", "no input given");
 		goto out;
 	}
 
@@ -269,7 +241,7 @@ int cmd_oom(int argc, char **argv)
 
 		if (!strcmp(name, "-")) {
 			if (stdin_used) {
-				ret = usage_error("%s", "'-' (stdin) given more than once");
+				ret = USAGE("%s", "'-' (stdin) given more than once");
 				goto out;
 			}
 			stdin_used = true;

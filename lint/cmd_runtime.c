@@ -62,18 +62,8 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int PRINTF(2, 3) usage_error_see(const char *see, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fputs("cmalint: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, " (see '%s')\n", see ? see : "cmalint runtime --help");
-	return EXIT_TROUBLE;
-}
-#define usage_error(...) usage_error_see(NULL, __VA_ARGS__)
+/* A usage error pointing at this command's help. */
+#define USAGE(...) usage_error("cmalint runtime --help", __VA_ARGS__)
 
 /*
  * The findings of a runtime check as one board of the emitters: the live
@@ -135,7 +125,7 @@ int cmd_runtime(int argc, char **argv)
 		int g = gate_option(&gate, c, optarg, gerr, sizeof(gerr), &see);
 
 		if (g < 0) {
-			rc = usage_error_see(see, "%s", gerr);
+			rc = usage_error(see ? see : "cmalint runtime --help", "%s", gerr);
 			goto done;
 		}
 		if (g > 0)
@@ -155,7 +145,7 @@ int cmd_runtime(int argc, char **argv)
 			struct kver k;
 
 			if (kver_parse(optarg, &k))
-				{ rc = usage_error("--kernel '%s' is not a kernel version like 6.1 or 5.4.74", optarg); goto done; }
+				{ rc = USAGE("--kernel '%s' is not a kernel version like 6.1 or 5.4.74", optarg); goto done; }
 			o.kernel = optarg;
 			break;
 		}
@@ -163,19 +153,19 @@ int cmd_runtime(int argc, char **argv)
 			enum arch a;
 
 			if (arch_parse(optarg, &a))
-				{ rc = usage_error("--arch '%s' is not one of arm64, arm, riscv64, x86_64", optarg); goto done; }
+				{ rc = USAGE("--arch '%s' is not one of arm64, arm, riscv64, x86_64", optarg); goto done; }
 			o.arch = optarg;
 			break;
 		}
 		case OPT_PAGE_SIZE:
 			if (page_size_parse(optarg, &o.page_size))
-				{ rc = usage_error("--page-size '%s' is not one of 4K, 16K, 64K", optarg); goto done; }
+				{ rc = USAGE("--page-size '%s' is not one of 4K, 16K, 64K", optarg); goto done; }
 			break;
 		case OPT_CMA_MBYTES: {
 			uint64_t v;
 
 			if (cl_parse_size(optarg, &v) || v > (UINT64_MAX >> 20))
-				{ rc = usage_error("--cma-size-mbytes '%s' is not a number of MiB", optarg); goto done; }
+				{ rc = USAGE("--cma-size-mbytes '%s' is not a number of MiB", optarg); goto done; }
 			o.cma_size_mbytes = v;
 			o.have_cma_size_mbytes = true;
 			break;
@@ -185,7 +175,7 @@ int cmd_runtime(int argc, char **argv)
 			break;
 		case OPT_KERNEL_IMAGE:
 			if (cl_parse_size(optarg, &o.kernel_image))
-				{ rc = usage_error("--kernel-image '%s' is not a size like 32M or 0x2000000", optarg); goto done; }
+				{ rc = USAGE("--kernel-image '%s' is not a size like 32M or 0x2000000", optarg); goto done; }
 			break;
 		case OPT_FORMAT:
 			em = NULL;
@@ -193,18 +183,18 @@ int cmd_runtime(int argc, char **argv)
 			    !strcmp(optarg, "codeclimate"))
 				em = emitter_find(optarg);
 			else if (strcmp(optarg, "text") && strcmp(optarg, "json"))
-				{ rc = usage_error("unknown format '%s' (expected one of: text, json, sarif, github, gcc, "
+				{ rc = USAGE("unknown format '%s' (expected one of: text, json, sarif, github, gcc, "
 						   "codeclimate)", optarg); goto done; }
 			format = optarg;
 			break;
 		case ':':
-			{ rc = usage_error("option '%s' needs a value", argv[optind - 1]); goto done; }
+			{ rc = USAGE("option '%s' needs a value", argv[optind - 1]); goto done; }
 		default:
-			{ rc = usage_error("unknown option '%s'", argv[optind - 1]); goto done; }
+			{ rc = USAGE("unknown option '%s'", argv[optind - 1]); goto done; }
 		}
 	}
 	if (optind < argc)
-		{ rc = usage_error("unexpected argument '%s' (the files are read from --root)", argv[optind]); goto done; }
+		{ rc = USAGE("unexpected argument '%s' (the files are read from --root)", argv[optind]); goto done; }
 
 	have_cap = true;
 	if (rt_capture_load(&cap, root, &err)) {
