@@ -927,6 +927,12 @@ void board_release(struct board *b)
 		free_loc(&b->ram[i].loc);
 	}
 	free(b->ram);
+	for (size_t i = 0; i < b->nram_full; i++) {
+		free(b->ram_full[i].node);
+		free_loc(&b->ram_full[i].loc);
+	}
+	free(b->ram_full);
+	free(b->mem_desc);
 	free(b->memreserve);
 	for (size_t i = 0; i < b->nnodes; i++) {
 		struct rmem_node *n = &b->nodes[i];
