@@ -34,7 +34,7 @@ _cmalint()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=${COMP_WORDS[i]}
 		case $word in
-		check | rules | explain | oom | runtime | help)
+		check | diff | rules | explain | oom | runtime | help)
 			command=$word
 			break
 			;;
@@ -56,8 +56,12 @@ _cmalint()
 		;;
 	--format)
 		local formats
-		formats=$(_cmalint_help_values "$cmd" --format)
-		[[ -n $formats ]] || formats="text json"
+		if [[ $command == diff ]]; then
+			formats="text json markdown html"
+		else
+			formats=$(_cmalint_help_values "$cmd" --format)
+			[[ -n $formats ]] || formats="text json"
+		fi
 		mapfile -t COMPREPLY < <(compgen -W "$formats" -- "$cur")
 		return
 		;;
@@ -99,7 +103,7 @@ _cmalint()
 	help)
 		# one command name, right after "help"
 		if ((COMP_CWORD == i + 1)); then
-			mapfile -t COMPREPLY < <(compgen -W "check rules explain oom runtime help" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "check diff rules explain oom runtime help" -- "$cur")
 		fi
 		return
 		;;
@@ -136,7 +140,7 @@ _cmalint()
 	mapfile -t dirs < <(compgen -d -- "$cur")
 	mapfile -t files < <(compgen -f -X '!*.dt[sb]' -- "$cur")
 	if [[ -z $command ]] && ((COMP_CWORD == 1)); then
-		mapfile -t words < <(compgen -W "check rules explain oom runtime help" -- "$cur")
+		mapfile -t words < <(compgen -W "check diff rules explain oom runtime help" -- "$cur")
 	fi
 	COMPREPLY=("${words[@]}" "${dirs[@]}" "${files[@]}")
 }

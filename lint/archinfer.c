@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "fdtindex.h"
 #include "profile.h"
 #include "util.h"
 
@@ -107,7 +108,7 @@ int arch_from_cpu_compatible(const char *c, bool *nommu)
 	return -1;
 }
 
-void board_infer_arch(struct board *b, const void *fdt)
+void board_infer_arch(struct board *b, const struct fdt_index *ix)
 {
 	char comp[256];
 	int cpus, cpu, a = arch_from_path(b->input ? b->input : "", comp, sizeof(comp));
@@ -115,19 +116,19 @@ void board_infer_arch(struct board *b, const void *fdt)
 	int cpu_arch = -1;
 	bool cpu_nommu = false;
 
-	cpus = fdt_path_offset(fdt, "/cpus");
+	cpus = fdt_index_path(ix, "/cpus");
 	if (cpus >= 0) {
-		fdt_for_each_subnode(cpu, fdt, cpus) {
-			const char *dt = fdt_getprop(fdt, cpu, "device_type", NULL);
+		fdt_index_for_each_child(ix, cpu, cpus) {
+			const char *dt = fdt_index_getprop(ix, cpu, "device_type", NULL);
 			const char *compat, *em;
 			int len, clen;
 			char path[256];
 
 			if (!dt || strcmp(dt, "cpu"))
 				continue;
-			if (fdt_get_path(fdt, cpu, path, sizeof(path)) < 0)
+			if (!fdt_index_node_path(ix, cpu, path, sizeof(path)))
 				continue;
-			compat = fdt_getprop(fdt, cpu, "compatible", &clen);
+			compat = fdt_index_getprop(ix, cpu, "compatible", &clen);
 			for (int off = 0; compat && off < clen;) {
 				const char *s = compat + off;
 				size_t sl = strnlen(s, (size_t)(clen - off));
@@ -147,7 +148,7 @@ void board_infer_arch(struct board *b, const void *fdt)
 			}
 			if (cpu_ev)
 				break;
-			em = fdt_getprop(fdt, cpu, "enable-method", &len);
+			em = fdt_index_getprop(ix, cpu, "enable-method", &len);
 			if (em && len > 0 && strnlen(em, (size_t)len) < (size_t)len &&
 			    !strcmp(em, "spin-table")) {
 				/* the arm64 boot protocol's spin-table; psci serves both */
@@ -163,10 +164,10 @@ void board_infer_arch(struct board *b, const void *fdt)
 						   "arm,armv7m-systick" };
 
 		for (size_t i = 0; i < ARRAY_SIZE(v7m) && cpu_arch < 0; i++) {
-			int n = fdt_node_offset_by_compatible(fdt, -1, v7m[i]);
+			int n = fdt_index_compatible(ix, v7m[i]);
 			char path[256];
 
-			if (n < 0 || fdt_get_path(fdt, n, path, sizeof(path)) < 0)
+			if (n < 0 || !fdt_index_node_path(ix, n, path, sizeof(path)))
 				continue;
 			cpu_arch = ARCH_ARM;
 			cpu_nommu = true;

@@ -10,6 +10,7 @@
 
 #include "cmdline.h"
 #include "dts.h"
+#include "fdtindex.h"
 #include "livetree.h"
 #include "overlay.h"
 #include "util.h"
@@ -36,10 +37,10 @@ static uint64_t read_cells(const uint8_t **pp, uint32_t cells)
 	return v;
 }
 
-static bool prop_u32(const void *fdt, int node, const char *name, uint32_t *out)
+static bool prop_u32(const struct fdt_index *ix, int node, const char *name, uint32_t *out)
 {
 	int len;
-	const void *p = fdt_getprop(fdt, node, name, &len);
+	const void *p = fdt_index_getprop(ix, node, name, &len);
 
 	if (!p || len != 4)
 		return false;
@@ -48,18 +49,18 @@ static bool prop_u32(const void *fdt, int node, const char *name, uint32_t *out)
 }
 
 /* of_device_is_available(): no status, or exactly "okay" or "ok". */
-static bool node_available(const void *fdt, int node)
+static bool node_available(const struct fdt_index *ix, int node)
 {
 	int len;
-	const char *status = fdt_getprop(fdt, node, "status", &len);
+	const char *status = fdt_index_getprop(ix, node, "status", &len);
 
 	return !status || (len == 5 && !memcmp(status, "okay", 5)) || (len == 3 && !memcmp(status, "ok", 3));
 }
 
-static char **string_list(const void *fdt, int node, const char *name, size_t *count)
+static char **string_list(const struct fdt_index *ix, int node, const char *name, size_t *count)
 {
 	int len;
-	const char *p = fdt_getprop(fdt, node, name, &len);
+	const char *p = fdt_index_getprop(ix, node, name, &len);
 	char **list = NULL;
 	size_t n = 0, cap = 0;
 
@@ -95,11 +96,11 @@ static int control_char(const char *name)
 	return -1;
 }
 
-static char *node_path(const void *fdt, int node)
+static char *node_path(const struct fdt_index *ix, int node)
 {
 	char buf[1024];
 
-	if (fdt_get_path(fdt, node, buf, sizeof(buf)) < 0)
+	if (!fdt_index_node_path(ix, node, buf, sizeof(buf)))
 		return xstrdup("?");
 	return xstrdup(buf);
 }
@@ -134,7 +135,7 @@ static bool decode_pairs(const void *p, int len, uint32_t ac, uint32_t sc,
  * nearest ancestor's, else one cell each at the root.
  */
 struct dma_walk {
-	const void *fdt;
+	const struct fdt_index *ix;
 	int anc[LIVETREE_MAX_DEPTH + 1];	/* anc[0] is the root, anc[d] the node at depth d */
 	uint64_t min;
 	int min_node;
@@ -145,7 +146,7 @@ static uint32_t inherited_cells(const struct dma_walk *w, int depth, const char 
 	uint32_t v;
 
 	for (int i = depth; i >= 0; i--)
-		if (prop_u32(w->fdt, w->anc[i], name, &v))
+		if (prop_u32(w->ix, w->anc[i], name, &v))
 			return v;
 	return 1;
 }
@@ -170,7 +171,7 @@ static bool dma_translate(const struct dma_walk *w, int depth, uint64_t *addr)
 		bool found = false;
 		int len;
 
-		c = fdt_getprop(w->fdt, w->anc[d], "dma-ranges", &len);
+		c = fdt_index_getprop(w->ix, w->anc[d], "dma-ranges", &len);
 		if (!c || len <= 0)
 			continue;	/* absent or empty: one to one */
 		if (!cells_ok(ca) || !cells_ok(cs) || !cells_ok(pa))
@@ -207,7 +208,7 @@ static bool dma_node_max(const struct dma_walk *w, int depth, uint64_t *max)
 	bool any = false;
 	int len;
 
-	c = fdt_getprop(w->fdt, w->anc[depth], "dma-ranges", &len);
+	c = fdt_index_getprop(w->ix, w->anc[depth], "dma-ranges", &len);
 	if (!c || len <= 0 || !cells_ok(na) || !cells_ok(ns) || !cells_ok(pna))
 		return false;
 	entry = (size_t)(na + pna + ns) * 4;
@@ -242,28 +243,43 @@ static void dma_walk_node(struct dma_walk *w, int depth)
 	}
 	if (depth >= LIVETREE_MAX_DEPTH)
 		return;
-	fdt_for_each_subnode(child, w->fdt, w->anc[depth]) {
-		if (!node_available(w->fdt, child))
+	fdt_index_for_each_child(w->ix, child, w->anc[depth]) {
+		if (!node_available(w->ix, child))
 			continue;	/* a disabled bus and everything below it */
 		w->anc[depth + 1] = child;
 		dma_walk_node(w, depth + 1);
 	}
 }
 
-uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from)
+static uint64_t dma_max_cpu_addr(const struct fdt_index *ix, char **from)
 {
-	struct dma_walk w = { .fdt = fdt, .min = UINT64_MAX, .min_node = -1 };
+	struct dma_walk w = { .ix = ix, .min = UINT64_MAX, .min_node = -1 };
 
 	w.anc[0] = 0;
 	dma_walk_node(&w, 0);
 	if (from)
-		*from = w.min_node >= 0 ? node_path(fdt, w.min_node) : NULL;
+		*from = w.min_node >= 0 ? node_path(ix, w.min_node) : NULL;
 	return w.min;
 }
 
-static void load_dma_ranges(struct board *b, const void *fdt)
+uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from)
 {
-	b->dma_max_cpu_addr = dt_dma_max_cpu_addr(fdt, &b->dma_limit_node);
+	struct fdt_index ix;
+	uint64_t max;
+
+	if (fdt_index_build(&ix, fdt)) {
+		if (from)
+			*from = NULL;
+		return UINT64_MAX;
+	}
+	max = dma_max_cpu_addr(&ix, from);
+	fdt_index_release(&ix);
+	return max;
+}
+
+static void load_dma_ranges(struct board *b, const struct fdt_index *ix)
+{
+	b->dma_max_cpu_addr = dma_max_cpu_addr(ix, &b->dma_limit_node);
 }
 
 /* The hexadecimal unit address of a node name ("memory@80000000"); false if none. */
@@ -283,7 +299,7 @@ static bool unit_address(const char *name, uint64_t *addr)
 	return true;
 }
 
-static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
+static int load_ram(struct board *b, const struct fdt_index *ix, const struct load_opts *o,
 		    char *err, size_t errlen)
 {
 	size_t cap = 0;
@@ -300,24 +316,24 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 		return 0;
 	}
 	/* Every enabled node with device_type = "memory" directly under the root. */
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_index_for_each_child(ix, node, 0) {
 		int len;
-		const char *type = fdt_getprop(fdt, node, "device_type", &len);
+		const char *type = fdt_index_getprop(ix, node, "device_type", &len);
 		const void *reg;
 		struct range *rs;
 		size_t nrs;
 
 		if (!type || len <= 0 || strncmp(type, "memory", (size_t)len) != 0)
 			continue;
-		if (!node_available(fdt, node))
+		if (!node_available(ix, node))
 			continue;
-		reg = fdt_getprop(fdt, node, "linux,usable-memory", &len);
+		reg = fdt_index_getprop(ix, node, "linux,usable-memory", &len);
 		if (!reg || len <= 0)
-			reg = fdt_getprop(fdt, node, "reg", &len);
+			reg = fdt_index_getprop(ix, node, "reg", &len);
 		if (!reg)
 			continue;
 		if (!decode_pairs(reg, len, b->root_addr_cells, b->root_size_cells, &rs, &nrs)) {
-			char *path = node_path(fdt, node);
+			char *path = node_path(ix, node);
 
 			snprintf(err, errlen, "'%s': '%s' reg length %d is not a multiple of %u bytes",
 				 b->input, path, len, (b->root_addr_cells + b->root_size_cells) * 4);
@@ -336,7 +352,7 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 				return -1;
 			}
 			if (!range_end(rs[i].base, rs[i].size, &end)) {
-				char *path = node_path(fdt, node);
+				char *path = node_path(ix, node);
 
 				snprintf(err, errlen, "'%s': '%s' bank at 0x%llx of size 0x%llx wraps past 2^64",
 					 b->input, path, (unsigned long long)rs[i].base,
@@ -348,8 +364,8 @@ static int load_ram(struct board *b, const void *fdt, const struct load_opts *o,
 			r = ARRAY_PUSH(b->ram, b->nram, cap);
 			r->base = rs[i].base;
 			r->size = rs[i].size;
-			r->node = node_path(fdt, node);
-			if (i == 0 && unit_address(fdt_get_name(fdt, node, NULL), &r->unit_addr))
+			r->node = node_path(ix, node);
+			if (i == 0 && unit_address(ix->nodes[node].name, &r->unit_addr))
 				r->unit_mismatch = r->unit_addr != r->base;
 		}
 		free(rs);
@@ -367,33 +383,33 @@ static void overlay_loc(struct srcloc *l, const char *overlay)
 	l->line = l->column = 0;
 }
 
-static int load_rmem_node(struct board *b, const void *fdt, int node, const struct ovl_log *log,
+static int load_rmem_node(struct board *b, const struct fdt_index *ix, int node, const struct ovl_log *log,
 			  char *err, size_t errlen)
 {
 	struct rmem_node *n;
 	const char *status;
 	const void *p;
-	int len, prop;
+	int len;
 	size_t pcap = 0;
 	uint32_t ac = b->root_addr_cells, sc = b->root_size_cells;
 
 	n = ARRAY_PUSH(b->nodes, b->nnodes, b->nodes_cap);
-	n->name = xstrdup(fdt_get_name(fdt, node, NULL));
+	n->name = xstrdup(ix->nodes[node].name);
 	/* fdt_get_path() walks from the root each time: quadratic over many children */
 	n->path = xasprintf("%s/%s", b->rmem.path, n->name);
-	n->offset = node;
-	status = fdt_getprop(fdt, node, "status", &len);
+	n->offset = ix->nodes[node].offset;
+	status = fdt_index_getprop(ix, node, "status", &len);
 	n->status = status ? xstrndup(status, strnlen(status, (size_t)len)) : NULL;
 	n->available = !n->status || !strcmp(n->status, "okay") || !strcmp(n->status, "ok");
-	n->compatible = string_list(fdt, node, "compatible", &n->ncompatible);
+	n->compatible = string_list(ix, node, "compatible", &n->ncompatible);
 
-	p = fdt_getprop(fdt, node, "reg", &len);
+	p = fdt_index_getprop(ix, node, "reg", &len);
 	if (p) {
 		n->reg.present = true;
 		n->reg.len = len;
 		n->reg.valid = decode_pairs(p, len, ac, sc, &n->regs, &n->nregs);
 	}
-	p = fdt_getprop(fdt, node, "size", &len);
+	p = fdt_index_getprop(ix, node, "size", &len);
 	if (p) {
 		const uint8_t *c = p;
 
@@ -403,7 +419,7 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 		if (n->size.valid)
 			n->size_value = read_cells(&c, sc);
 	}
-	p = fdt_getprop(fdt, node, "alignment", &len);
+	p = fdt_index_getprop(ix, node, "alignment", &len);
 	if (p) {
 		const uint8_t *c = p;
 
@@ -414,24 +430,23 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
 		if (n->alignment.valid)
 			n->alignment_value = read_cells(&c, ac);
 	}
-	p = fdt_getprop(fdt, node, "alloc-ranges", &len);
+	p = fdt_index_getprop(ix, node, "alloc-ranges", &len);
 	if (p) {
 		n->alloc_ranges.present = true;
 		n->alloc_ranges.len = len;
 		n->alloc_ranges.valid = decode_pairs(p, len, ac, sc, &n->allocs, &n->nallocs);
 	}
-	n->no_map = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
-	n->reusable = fdt_getprop(fdt, node, "reusable", NULL) != NULL;
-	n->cma_default = fdt_getprop(fdt, node, "linux,cma-default", NULL) != NULL;
-	n->dma_default = fdt_getprop(fdt, node, "linux,dma-default", NULL) != NULL;
+	n->no_map = fdt_index_getprop(ix, node, "no-map", NULL) != NULL;
+	n->reusable = fdt_index_getprop(ix, node, "reusable", NULL) != NULL;
+	n->cma_default = fdt_index_getprop(ix, node, "linux,cma-default", NULL) != NULL;
+	n->dma_default = fdt_index_getprop(ix, node, "linux,dma-default", NULL) != NULL;
 
-	fdt_for_each_property_offset(prop, fdt, node) {
-		const char *name;
+	for (size_t k = ix->nodes[node].prop0; k < ix->nodes[node].prop0 + ix->nodes[node].nprops; k++) {
+		const char *name = ix->props[k].name;
 		struct prop_info *pi;
 		int c;
 
-		if (!fdt_getprop_by_offset(fdt, prop, &name, &len))
-			continue;
+		len = ix->props[k].len;
 		c = control_char(name);
 		if (c >= 0) {
 			snprintf(err, errlen, "'%s': a property name in '%s' has a control character (0x%02x)",
@@ -481,22 +496,23 @@ static int load_rmem_node(struct board *b, const void *fdt, int node, const stru
  * One pass over the tree; a node below a disabled one still counts, as
  * the kernel's of_reserved_mem_device_init() is called by its driver.
  */
-static void count_consumers(struct board *b, const void *fdt)
+static void count_consumers(struct board *b, const struct fdt_index *ix, int rmem)
 {
-	int node, depth = 0;
-	size_t budget = 4 * CMALINT_MAX_REGIONS;	/* phandles read in all: bounded work */
+	size_t budget = 4 * CMALINT_MAX_REGIONS, k = 0;	/* phandles read in all: bounded work */
 	uint32_t *ph;
+	int child;
 
 	if (!b->nnodes)
 		return;
 	ph = xcalloc(b->nnodes, sizeof(*ph));
-	for (size_t j = 0; j < b->nnodes; j++)
-		ph[j] = fdt_get_phandle(fdt, b->nodes[j].offset);
-	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && budget; node = fdt_next_node(fdt, node, &depth)) {
+	/* b->nodes are the children of @rmem, in order */
+	fdt_index_for_each_child(ix, child, rmem)
+		ph[k++] = fdt_index_phandle(ix, child);
+	for (int node = 0; (size_t)node < ix->nnodes && budget; node++) {
 		int len;
-		const fdt32_t *p = fdt_getprop(fdt, node, "memory-region", &len);
+		const fdt32_t *p = fdt_index_getprop(ix, node, "memory-region", &len);
 
-		if (!p || len < 4 || !node_available(fdt, node))
+		if (!p || len < 4 || !node_available(ix, node))
 			continue;
 		for (int i = 0; i < len / 4 && budget; i++, budget--) {
 			uint32_t v = fdt32_to_cpu(p[i]);
@@ -507,10 +523,148 @@ static void count_consumers(struct board *b, const void *fdt)
 				if (ph[j] != v)
 					continue;
 				if (n->consumers < CMALINT_CONSUMERS_KEPT)
-					n->consumer[n->consumers] = node_path(fdt, node);
+					n->consumer[n->consumers] = node_path(ix, node);
 				n->consumers++;
 			}
 		}
+	}
+	free(ph);
+}
+
+/*
+ * The CPU window the device at @node reaches by DMA without an IOMMU, as
+ * of_dma_get_range() finds it: the nearest node, itself or an ancestor,
+ * with a non-empty dma-ranges; each entry's parent address translated up
+ * to the root. False when none constrains it (or none can be read).
+ */
+static bool device_dma_window(const struct fdt_index *ix, int node, uint64_t *lo, uint64_t *hi, int *from)
+{
+	struct dma_walk w = { .ix = ix };
+	int depth = ix->nodes[node].depth;
+
+	if (depth < 0 || depth > LIVETREE_MAX_DEPTH)
+		return false;
+	for (int n = node; n >= 0; n = ix->nodes[n].parent)
+		w.anc[ix->nodes[n].depth] = n;
+	for (int d = depth; d >= 1; d--) {
+		uint32_t na = inherited_cells(&w, d, "#address-cells"), ns = inherited_cells(&w, d, "#size-cells");
+		uint32_t pna = inherited_cells(&w, d - 1, "#address-cells");
+		const uint8_t *c;
+		size_t n;
+		bool any = false;
+		int len;
+
+		c = fdt_index_getprop(ix, w.anc[d], "dma-ranges", &len);
+		if (!c || len <= 0)
+			continue;	/* absent or empty: one to one, ask the parent */
+		if (!cells_ok(na) || !cells_ok(ns) || !cells_ok(pna))
+			return false;
+		n = (size_t)len / ((size_t)(na + pna + ns) * 4);
+		if (n > CMALINT_MAX_DMA_RANGES)
+			n = CMALINT_MAX_DMA_RANGES;
+		for (size_t i = 0; i < n; i++) {
+			uint64_t cpu, size, last;
+
+			c += na * 4;
+			cpu = read_cells(&c, pna);
+			size = read_cells(&c, ns);
+			if (!size || !dma_translate(&w, d - 1, &cpu))
+				continue;
+			last = cpu > UINT64_MAX - (size - 1) ? UINT64_MAX : cpu + (size - 1);
+			if (!any || cpu < *lo)
+				*lo = cpu;
+			if (!any || last > *hi)
+				*hi = last;
+			any = true;
+		}
+		*from = w.anc[d];
+		return any;
+	}
+	return false;
+}
+
+/* 'iommus' naming an available IOMMU (of_iommu_xlate() skips a disabled one), or an ancestor's 'iommu-map'. */
+static bool device_iommu(const struct fdt_index *ix, int node)
+{
+	int len;
+	const fdt32_t *p = fdt_index_getprop(ix, node, "iommus", &len);
+
+	if (p && len >= 4) {
+		uint32_t v = fdt32_to_cpu(p[0]);
+
+		for (int n = 0; v && (size_t)n < ix->nnodes; n++) {
+			if (fdt_index_phandle(ix, n) != v)
+				continue;
+			if (node_available(ix, n))
+				return true;
+			break;
+		}
+	}
+	for (int parent = ix->nodes[node].parent; parent > 0; parent = ix->nodes[parent].parent)
+		if (fdt_index_getprop(ix, parent, "iommu-map", NULL))
+			return true;
+	return false;
+}
+
+/*
+ * Every node with a memory-region, enabled or not: its entries resolved
+ * to reserved-memory nodes, its memory-region-names, its DMA window and
+ * IOMMU. Bounded: CMALINT_MAX_REGION_USERS devices, CMALINT_MAX_REGION_REFS
+ * entries each.
+ */
+static void load_region_users(struct board *b, const struct fdt_index *ix, int rmem)
+{
+	size_t cap = 0, k = 0;
+	uint32_t *ph = b->nnodes ? xcalloc(b->nnodes, sizeof(*ph)) : NULL;
+	int child;
+
+	/* b->nodes are the children of @rmem, in order */
+	if (rmem >= 0)
+		fdt_index_for_each_child(ix, child, rmem)
+			if (k < b->nnodes)
+				ph[k++] = fdt_index_phandle(ix, child);
+	for (int node = 0; (size_t)node < ix->nnodes && b->nusers < CMALINT_MAX_REGION_USERS; node++) {
+		int len, slen, from = -1;
+		const fdt32_t *p = fdt_index_getprop(ix, node, "memory-region", &len);
+		const char *st;
+		struct region_user *u;
+		size_t nn = 0;
+		char **names;
+
+		if (!p || len < 4)
+			continue;
+		u = ARRAY_PUSH(b->users, b->nusers, cap);
+		memset(u, 0, sizeof(*u));
+		u->path = node_path(ix, node);
+		st = fdt_index_getprop(ix, node, "status", &slen);
+		u->status = st && slen > 0 ? xstrndup(st, strnlen(st, (size_t)slen)) : NULL;
+		u->available = node_available(ix, node);
+		u->nregions = (unsigned)(len / 4);
+		if (u->nregions > CMALINT_MAX_REGION_REFS)
+			u->nregions = CMALINT_MAX_REGION_REFS;
+		u->target = xcalloc(u->nregions, sizeof(*u->target));
+		for (unsigned i = 0; i < u->nregions; i++) {
+			uint32_t v = fdt32_to_cpu(p[i]);
+
+			u->target[i] = -1;
+			for (size_t j = 0; v && j < b->nnodes; j++)
+				if (ph[j] == v) {
+					u->target[i] = (int)j;
+					break;
+				}
+		}
+		u->has_names = fdt_index_getprop(ix, node, "memory-region-names", NULL) != NULL;
+		names = string_list(ix, node, "memory-region-names", &nn);
+		u->nnames = (unsigned)nn;
+		for (size_t i = u->nregions; i < nn; i++)
+			free(names[i]);
+		if (nn > u->nregions)
+			nn = u->nregions;
+		u->names = names;
+		u->iommu = device_iommu(ix, node);
+		u->has_dma_window = device_dma_window(ix, node, &u->dma_lo, &u->dma_hi, &from);
+		if (u->has_dma_window)
+			u->dma_from = node_path(ix, from);
 	}
 	free(ph);
 }
@@ -521,19 +675,19 @@ static void count_consumers(struct board *b, const void *fdt)
  * nothing and are left out), for board_judge_ram(). At most
  * CMALINT_MAX_DMA_RANGES entries in all are read: bounded work.
  */
-static void load_bus_windows(struct board *b, const void *fdt)
+static void load_bus_windows(struct board *b, const struct fdt_index *ix)
 {
 	size_t budget = CMALINT_MAX_DMA_RANGES, cap = 0;
 	int node;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_index_for_each_child(ix, node, 0) {
 		int len;
-		const uint8_t *p = fdt_getprop(fdt, node, "ranges", &len);
+		const uint8_t *p = fdt_index_getprop(ix, node, "ranges", &len);
 		uint32_t ca = 2, cs = 1, pa = b->root_addr_cells, entry;
-		const char *name = fdt_get_name(fdt, node, NULL);
+		const char *name = ix->nodes[node].name;
 
-		prop_u32(fdt, node, "#address-cells", &ca);
-		prop_u32(fdt, node, "#size-cells", &cs);
+		prop_u32(ix, node, "#address-cells", &ca);
+		prop_u32(ix, node, "#size-cells", &cs);
 		entry = (ca + pa + cs) * 4;
 		if (!p || len <= 0 || !name || !strncmp(name, "reserved-memory", 15) || ca > 3 || cs > 2 || pa > 2 ||
 		    len % (int)entry)
@@ -558,16 +712,16 @@ static void load_bus_windows(struct board *b, const void *fdt)
 	}
 }
 
-static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, const struct ovl_log *log,
+static int load_index(struct board *b, const struct fdt_index *ix, const struct load_opts *o, const struct ovl_log *log,
 		     char *err, size_t errlen)
 {
-	int node, len, depth = -1, count = 0;	/* the root is at depth 0 */
+	int node, len, count = 0;
 	const char *s;
 	size_t mcap = 0;
 
 	/* The kernel's root defaults are one cell each when the properties are absent. */
-	b->root_has_addr_cells = prop_u32(fdt, 0, "#address-cells", &b->root_addr_cells);
-	b->root_has_size_cells = prop_u32(fdt, 0, "#size-cells", &b->root_size_cells);
+	b->root_has_addr_cells = prop_u32(ix, 0, "#address-cells", &b->root_addr_cells);
+	b->root_has_size_cells = prop_u32(ix, 0, "#size-cells", &b->root_size_cells);
 	if (!b->root_has_addr_cells)
 		b->root_addr_cells = 1;
 	if (!b->root_has_size_cells)
@@ -578,7 +732,9 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		return -1;
 	}
 
-	for (node = fdt_next_node(fdt, -1, &depth); node >= 0; node = fdt_next_node(fdt, node, &depth)) {
+	for (node = 0; (size_t)node < ix->nnodes; node++) {
+		int depth = ix->nodes[node].depth;
+
 		if (++count > CMALINT_MAX_NODES) {
 			snprintf(err, errlen, "'%s': more than %d nodes", b->input, CMALINT_MAX_NODES);
 			return -1;
@@ -587,24 +743,24 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 			snprintf(err, errlen, "'%s': nodes nested more than %d deep", b->input, CMALINT_MAX_DEPTH);
 			return -1;
 		}
-		s = fdt_get_name(fdt, node, NULL);
+		s = ix->nodes[node].name;
 		if (s && control_char(s) >= 0) {
 			snprintf(err, errlen, "'%s': the name of the node at offset %d has a control character (0x%02x)",
-				 b->input, node, control_char(s));
+				 b->input, ix->nodes[node].offset, control_char(s));
 			return -1;
 		}
 	}
 
-	s = fdt_getprop(fdt, 0, "model", &len);
+	s = fdt_index_getprop(ix, 0, "model", &len);
 	if (s && len > 0)
 		b->model = xstrndup(s, strnlen(s, (size_t)len));
-	b->compatible = string_list(fdt, 0, "compatible", &b->ncompatible);
+	b->compatible = string_list(ix, 0, "compatible", &b->ncompatible);
 
-	for (int i = 0, n = fdt_num_mem_rsv(fdt); i < n; i++) {
+	for (int i = 0, n = fdt_num_mem_rsv(ix->fdt); i < n; i++) {
 		uint64_t addr, size;
 		struct range *r;
 
-		if (fdt_get_mem_rsv(fdt, i, &addr, &size) < 0 || size == 0)
+		if (fdt_get_mem_rsv(ix->fdt, i, &addr, &size) < 0 || size == 0)
 			break;	/* the kernel stops at the first zero-sized entry */
 		if (b->nmemreserve >= CMALINT_MAX_REGIONS) {
 			snprintf(err, errlen, "'%s': more than %d /memreserve/ entries", b->input, CMALINT_MAX_REGIONS);
@@ -620,7 +776,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		r->size = size;
 	}
 
-	if (load_ram(b, fdt, o, err, errlen))
+	if (load_ram(b, ix, o, err, errlen))
 		return -1;
 	for (size_t i = 0; i < b->nram; i++) {
 		const char *ov = b->ram_from_cli ? NULL : ovl_log_find(log, b->ram[i].node, NULL);
@@ -629,9 +785,9 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 			overlay_loc(&b->ram[i].loc, ov);
 	}
 
-	node = fdt_path_offset(fdt, "/chosen");
+	node = fdt_index_path(ix, "/chosen");
 	if (node >= 0) {
-		s = fdt_getprop(fdt, node, "bootargs", &len);
+		s = fdt_index_getprop(ix, node, "bootargs", &len);
 		if (s) {
 			b->has_dt_bootargs = true;
 			b->dt_bootargs = xstrndup(s, len > 0 ? strnlen(s, (size_t)len) : 0);
@@ -640,20 +796,20 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 		}
 	}
 
-	node = fdt_path_offset(fdt, "/reserved-memory");
+	node = fdt_index_path(ix, "/reserved-memory");
 	if (node >= 0) {
 		int child;
 		size_t nranges = 0;
 
 		b->rmem.present = true;
-		b->rmem.path = node_path(fdt, node);
-		b->rmem.name = xstrdup(fdt_get_name(fdt, node, NULL));
-		b->rmem.has_ranges = fdt_getprop(fdt, node, "ranges", NULL) != NULL;
-		b->rmem.has_addr_cells = prop_u32(fdt, node, "#address-cells", &b->rmem.addr_cells);
-		b->rmem.has_size_cells = prop_u32(fdt, node, "#size-cells", &b->rmem.size_cells);
+		b->rmem.path = node_path(ix, node);
+		b->rmem.name = xstrdup(ix->nodes[node].name);
+		b->rmem.has_ranges = fdt_index_getprop(ix, node, "ranges", NULL) != NULL;
+		b->rmem.has_addr_cells = prop_u32(ix, node, "#address-cells", &b->rmem.addr_cells);
+		b->rmem.has_size_cells = prop_u32(ix, node, "#size-cells", &b->rmem.size_cells);
 		if (ovl_log_created(log, b->rmem.path))
 			overlay_loc(&b->rmem.loc, ovl_log_created(log, b->rmem.path));
-		fdt_for_each_subnode(child, fdt, node) {
+		fdt_index_for_each_child(ix, child, node) {
 			int gc;
 
 			if (b->nnodes >= CMALINT_MAX_REGIONS) {
@@ -661,7 +817,7 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 					 CMALINT_MAX_REGIONS, b->rmem.path);
 				return -1;
 			}
-			if (load_rmem_node(b, fdt, child, log, err, errlen))
+			if (load_rmem_node(b, ix, child, log, err, errlen))
 				return -1;
 			nranges += b->nodes[b->nnodes - 1].nregs + b->nodes[b->nnodes - 1].nallocs;
 			if (nranges > CMALINT_MAX_REGIONS) {
@@ -669,21 +825,33 @@ static int load_tree(struct board *b, const void *fdt, const struct load_opts *o
 					 b->input, CMALINT_MAX_REGIONS, b->rmem.path);
 				return -1;
 			}
-			fdt_for_each_subnode(gc, fdt, child)
+			fdt_index_for_each_child(ix, gc, child)
 				b->rmem.ngrandchildren++;
 		}
 	}
-	load_dma_ranges(b, fdt);
-	count_consumers(b, fdt);
-	load_bus_windows(b, fdt);
-	board_infer_arch(b, fdt);
+	load_dma_ranges(b, ix);
+	count_consumers(b, ix, node);
+	load_region_users(b, ix, node);
+	load_bus_windows(b, ix);
+	board_infer_arch(b, ix);
 	board_judge_ram(b);
 	return 0;
 }
 
-static bool is_dtb(const void *buf, size_t len)
+/* The model from a validated blob: indexed once, then read from the index only. */
+static int load_tree(struct board *b, const void *fdt, const struct load_opts *o, const struct ovl_log *log,
+		     char *err, size_t errlen)
 {
-	return len >= 4 && fdt_magic(buf) == FDT_MAGIC;
+	struct fdt_index ix;
+	int rc = fdt_index_build(&ix, fdt);
+
+	if (rc) {
+		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", b->input, fdt_error_text(rc));
+		return -1;
+	}
+	rc = load_index(b, &ix, o, log, err, errlen);
+	fdt_index_release(&ix);
+	return rc;
 }
 
 static bool looks_like_dts(const char *path)
@@ -693,136 +861,6 @@ static bool looks_like_dts(const char *path)
 	return (l > 4 && !strcmp(path + l - 4, ".dts")) || (l > 5 && !strcmp(path + l - 5, ".dtsi"));
 }
 
-/*
- * libfdt 1.6.1's fdt_check_full() loops forever on a property whose
- * length is negative: the next tag is found at the same offset. Walk the
- * tags once (fdt_check_header() passed, the blob holds totalsize bytes),
- * requiring progress: the offset of the first tag that does not advance,
- * or -1. Other errors are left to fdt_check_full().
- */
-static int stuck_tag(const void *fdt)
-{
-	int offset = 0, next;
-	uint32_t tag;
-
-	do {
-		tag = fdt_next_tag(fdt, offset, &next);
-		if (next < 0)
-			return -1;
-		if (next <= offset)
-			return offset;
-		offset = next;
-	} while (tag != FDT_END);
-	return -1;
-}
-
-const char *fdt_error_text(int err)
-{
-	/* libfdt's FDT_ERR_* codes as users read them; fdt_strerror() gives only the names */
-	static const char *const words[] = {
-		[FDT_ERR_NOTFOUND] = "a node, property or label it refers to does not exist",
-		[FDT_ERR_EXISTS] = "a node or property it adds already exists",
-		[FDT_ERR_NOSPACE] = "the blob has no room left for the change",
-		[FDT_ERR_BADOFFSET] = "an offset points outside the structure block or at the wrong tag",
-		[FDT_ERR_BADPATH] = "a node path is malformed",
-		[FDT_ERR_BADPHANDLE] = "a phandle is 0 or 0xffffffff",
-		[FDT_ERR_BADSTATE] = "the blob was left unfinished by the program that wrote it",
-		[FDT_ERR_TRUNCATED] = "the blob is truncated: a block or a name runs past its end",
-		[FDT_ERR_BADMAGIC] = "bad magic: not a device-tree blob",
-		[FDT_ERR_BADVERSION] = "unsupported device-tree blob version",
-		[FDT_ERR_BADSTRUCTURE] = "the structure block is malformed (nodes not properly nested or ended)",
-		[FDT_ERR_BADLAYOUT] = "its blocks are laid out in an order libfdt cannot edit",
-		[FDT_ERR_INTERNAL] = "libfdt failed an internal consistency check",
-		[FDT_ERR_BADNCELLS] = "an #address-cells or #size-cells value is out of range",
-		[FDT_ERR_BADVALUE] = "a property has a value of the wrong form",
-		[FDT_ERR_BADOVERLAY] = "the overlay is malformed (its fragments, __fixups__ or __local_fixups__)",
-		[FDT_ERR_NOPHANDLES] = "no phandle values are left",
-		[FDT_ERR_BADFLAGS] = "invalid flags",
-#ifdef FDT_ERR_ALIGNMENT
-		[FDT_ERR_ALIGNMENT] = "the blob is not aligned on 8 bytes in memory",
-#endif
-	};
-	int code = err < 0 ? -err : err;
-
-	if (code > 0 && (size_t)code < ARRAY_SIZE(words) && words[code])
-		return words[code];
-	return "unknown libfdt error";
-}
-
-/*
- * The header's claims against the bytes there are, in words; NULL when
- * they hold (fdt_check_header() then has the last word).
- */
-static char *header_problem(const void *blob, size_t len)
-{
-	static const char *const names[] = { "memory reservation", "structure", "strings" };
-	uint32_t total = fdt_totalsize(blob);
-	uint64_t off[3] = { fdt_off_mem_rsvmap(blob), fdt_off_dt_struct(blob), fdt_off_dt_strings(blob) };
-	uint64_t size[3] = { 0, fdt_version(blob) >= 17 ? fdt_size_dt_struct(blob) : 0,
-			     fdt_size_dt_strings(blob) };
-
-	if (total > len)
-		return xasprintf("the file is truncated: the header says %u bytes, the file has %zu", total, len);
-	for (int i = 0; i < 3; i++)
-		if (off[i] > total || size[i] > total - off[i])
-			return xasprintf("the %s block (%llu bytes at offset %llu) runs past the blob's %u bytes",
-					 names[i], (unsigned long long)size[i], (unsigned long long)off[i], total);
-	return NULL;
-}
-
-int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen)
-{
-	int rc, stuck;
-	char *problem;
-
-	if (!len) {
-		snprintf(err, errlen, "'%s' is empty: not a device-tree blob", name);
-		return -1;
-	}
-	if (!is_dtb(blob, len)) {
-		snprintf(err, errlen, "'%s': %s", name, fdt_error_text(-FDT_ERR_BADMAGIC));
-		return -1;
-	}
-	if (len < sizeof(struct fdt_header)) {
-		snprintf(err, errlen, "'%s': the file is truncated: %zu bytes, less than the %zu-byte header",
-			 name, len, sizeof(struct fdt_header));
-		return -1;
-	}
-	if (len > CMALINT_MAX_DTB_SIZE) {
-		snprintf(err, errlen, "'%s' is larger than the %zu MiB limit for a device tree blob",
-			 name, CMALINT_MAX_DTB_SIZE >> 20);
-		return -1;
-	}
-	/*
-	 * Before version 16 node names were full paths; libfdt 1.6.1's
-	 * fdt_check_full() dereferences NULL on such a blob whose names lack
-	 * a '/'. dtc has written version 17 since 2007: refuse older ones.
-	 */
-	if (fdt_version(blob) < 16) {
-		snprintf(err, errlen, "'%s' is a version %u device tree blob; cmalint reads version 16 and later",
-			 name, fdt_version(blob));
-		return -1;
-	}
-	problem = header_problem(blob, len);
-	if (problem) {
-		snprintf(err, errlen, "'%s': %s", name, problem);
-		free(problem);
-		return -1;
-	}
-	rc = fdt_check_header(blob);
-	if (!rc && (stuck = stuck_tag(blob)) >= 0) {
-		snprintf(err, errlen, "'%s' is a corrupt device tree blob: the tag at offset %d of the structure block has a negative length",
-			 name, stuck);
-		return -1;
-	}
-	if (!rc)
-		rc = fdt_check_full(blob, len);
-	if (rc) {
-		snprintf(err, errlen, "'%s' is a corrupt device tree blob: %s", name, fdt_error_text(rc));
-		return -1;
-	}
-	return 0;
-}
 
 /* Validate @blob and build the model from it (no overlays). */
 static int load_blob(struct board *b, const void *blob, size_t len, const struct load_opts *o,
@@ -843,10 +881,6 @@ int board_load_blob(struct board *b, const char *name, const void *blob, size_t 
 	return load_blob(b, blob, len, o, err, errlen);
 }
 
-const char *input_name(const char *path)
-{
-	return strcmp(path, CMALINT_STDIN_ARG) ? path : CMALINT_STDIN_NAME;
-}
 
 int board_load(struct board *b, const char *path, const struct load_opts *o, char *err, size_t errlen)
 {
@@ -882,7 +916,7 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 				snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
 			return -1;
 		}
-		if (!is_dtb(blob, len) && ((!from_stdin && looks_like_dts(path)) || dts_text_is_source(blob, len))) {
+		if (!fdt_is_dtb(blob, len) && ((!from_stdin && looks_like_dts(path)) || dts_text_is_source(blob, len))) {
 			/* overlays refer to the base's labels: keep them (dtc -@) */
 			struct dts_opts d = { .include_dirs = o ? o->include_dirs : NULL, .symbols = overlays };
 
@@ -896,7 +930,7 @@ int board_load(struct board *b, const char *path, const struct load_opts *o, cha
 			if (!blob)
 				return -1;
 			b->dts_file = xstrdup(name);
-		} else if (len && !is_dtb(blob, len)) {
+		} else if (len && !fdt_is_dtb(blob, len)) {
 			snprintf(err, errlen, "'%s': %s, nor device-tree source (no /dts-v1/ tag or #include)",
 				 name, fdt_error_text(-FDT_ERR_BADMAGIC));
 			free(blob);
@@ -934,6 +968,16 @@ void board_release(struct board *b)
 	free(b->ram_full);
 	free(b->mem_desc);
 	free(b->memreserve);
+	for (size_t i = 0; i < b->nusers; i++) {
+		struct region_user *u = &b->users[i];
+
+		free(u->path);
+		free(u->status);
+		free_string_list(u->names, u->nnames < u->nregions ? u->nnames : u->nregions);
+		free(u->target);
+		free(u->dma_from);
+	}
+	free(b->users);
 	for (size_t i = 0; i < b->nnodes; i++) {
 		struct rmem_node *n = &b->nodes[i];
 

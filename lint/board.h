@@ -11,17 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A source position, when the input was DTS and dtc told us; file NULL otherwise. */
-struct srcloc {
-	char *file;
-	int line;
-	int column;
-};
+#include "fdtutil.h"
+#include "bounds.h"
+#include "srcloc.h"
 
-struct range {
-	uint64_t base;
-	uint64_t size;
-};
 
 struct ram_bank {
 	uint64_t base;
@@ -89,6 +82,32 @@ struct rmem_node {
 	const char *overlay;	/* overlay that created or last changed the node, or NULL */
 };
 
+/*
+ * A node whose memory-region lists reserved-memory nodes (lint/board.c
+ * load_region_users): what a reviewer asks of it. Its DMA window is the
+ * CPU address range its nearest dma-ranges (its own or an ancestor's,
+ * translated up to the root) reach: the hull of their entries.
+ */
+struct region_user {
+	char *path;		/* "/soc/vpu@38300000" */
+	char *status;		/* raw status or NULL */
+	bool available;		/* its own status; the counts in rmem_node take only these */
+	unsigned nregions;	/* memory-region entries (phandles) */
+	bool has_names;		/* memory-region-names present */
+	unsigned nnames;	/* its strings */
+	char **names;		/* the first min(nnames, nregions) of them */
+	int *target;		/* per memory-region entry: index into board.nodes, or -1 */
+	/* behind an IOMMU: 'iommus' naming an available IOMMU, or an ancestor's 'iommu-map' */
+	bool iommu;
+	bool has_dma_window;
+	uint64_t dma_lo, dma_hi;	/* inclusive CPU addresses */
+	char *dma_from;		/* the node whose dma-ranges set it */
+};
+
+/* Devices kept per board (the rest are counted only); memory-region entries read per device. */
+#define CMALINT_MAX_REGION_USERS 1024
+#define CMALINT_MAX_REGION_REFS 64
+
 struct rmem_root {
 	bool present;
 	char *path;
@@ -146,6 +165,9 @@ struct board {
 	struct range *memreserve;
 	size_t nmemreserve;
 
+	struct region_user *users;	/* nodes with memory-region, in tree order */
+	size_t nusers;
+
 	struct rmem_root rmem;
 	struct rmem_node *nodes;
 	size_t nnodes;
@@ -176,33 +198,7 @@ struct board {
 	char *arch_evidence;
 };
 
-/* The input's format as detected from its name or content. */
-enum input_kind { INPUT_DTB, INPUT_DTS };
 
-struct load_opts {
-	const char *const *include_dirs;	/* -I, NULL-terminated */
-	const char *const *overlays;	/* --overlay, NULL-terminated */
-	const struct ram_bank *ram;	/* --ram banks (node NULL) */
-	size_t nram;
-	/* The input "-": standard input, read once before any board (NULL: not given). */
-	const void *stdin_data;
-	size_t stdin_len;
-};
-
-/* The input "-" reads standard input and is reported under this name, as gcc and cpp do. */
-#define CMALINT_STDIN_ARG "-"
-#define CMALINT_STDIN_NAME "<stdin>"
-
-/* The name an input is reported under: "<stdin>" for "-", else @path. */
-const char *input_name(const char *path);
-
-/* Input limits (see docs/limits.md). */
-#define CMALINT_MAX_DTB_SIZE ((size_t)64 << 20)
-#define CMALINT_MAX_NODES 100000
-#define CMALINT_MAX_DEPTH 64		/* nesting, as the kernel's unflattening allows */
-#define CMALINT_MAX_REGIONS 4096	/* each of: memory banks, /memreserve/ entries,
-					 * /reserved-memory children, their reg and
-					 * alloc-ranges entries */
 
 /*
  * board_load - read @path (DTB or DTS), validate it and build the model.
@@ -219,10 +215,6 @@ int board_load_blob(struct board *b, const char *name, const void *blob, size_t 
 		    const struct load_opts *o, char *err, size_t errlen);
 void board_release(struct board *b);
 
-/* dma-ranges: at most this many entries of one property are read. */
-#define CMALINT_MAX_DMA_RANGES 1024
-/* Sizes from here on exceed every supported physical address space (52 bits). */
-#define CMALINT_PHYS_ADDR_MAX ((uint64_t)1 << 52)
 
 /*
  * dt_dma_max_cpu_addr - the highest CPU address that the dma-ranges of
@@ -236,20 +228,6 @@ void board_release(struct board *b);
  */
 uint64_t dt_dma_max_cpu_addr(const void *fdt, char **from);
 
-/*
- * fdt_blob_validate - check an untrusted blob before anything walks it:
- * magic, size limit, version 16 or later, header, structure tags that
- * advance (libfdt 1.6.1 loops on a negative property length), then
- * fdt_check_full(). @name names it in the message. returns: 0, or -1 with
- * one line in @err.
- */
-int fdt_blob_validate(const char *name, const void *blob, size_t len, char *err, size_t errlen);
-
-/*
- * fdt_error_text - a libfdt error code (-FDT_ERR_* or FDT_ERR_*) as a
- * lowercase phrase for messages; fdt_strerror() names are not shown to users.
- */
-const char *fdt_error_text(int err);
 
 /*
  * ram_bank_parse - "SIZE[@BASE]" (e.g. "2G@0x40000000") as given with --ram
@@ -261,9 +239,10 @@ int ram_bank_parse(const char *s, struct ram_bank *bank);
 /*
  * board_infer_arch - fill b->has_arch_hint, arch_hint, arch_nommu and
  * arch_evidence from the input's path (b->input) and the CPU nodes of
- * @fdt (lint/archinfer.c, docs/kernel-model.md).
+ * the indexed blob @ix (lint/fdtindex.h, lint/archinfer.c, docs/kernel-model.md).
  */
-void board_infer_arch(struct board *b, const void *fdt);
+struct fdt_index;
+void board_infer_arch(struct board *b, const struct fdt_index *ix);
 /* arch_from_path - the arch a kernel or U-Boot tree path names; -1 if none. @comp gets the matched part. */
 int arch_from_path(const char *path, char *comp, size_t complen);
 /* arch_from_cpu_compatible - the arch of one CPU compatible string; -1 if unknown. */

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "board.h"
+#include "srcloc.h"
 
 /* One number read by memparse(). */
 struct memparse_result {

@@ -4,6 +4,7 @@
 #define CMALINT_COMMANDS_H
 
 int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 void print_version(void);

@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "board.h"
+#include "bounds.h"
 #include "util.h"
 
 extern char **environ;

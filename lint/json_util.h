@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "board.h"
+#include "srcloc.h"
 
 /* cJSON numbers are doubles: write integers as raw decimal text instead. */
 cJSON *json_u64(uint64_t v);

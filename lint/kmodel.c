@@ -467,8 +467,7 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 			 * node up before that check can see cma=, so the DT default is
 			 * created and the cma= area is not (it finds a default already).
 			 */
-			if (kver_ge(p->kernel, 5, 6) && !(kver_ge(p->kernel, 6, 13) && !kver_ge(p->kernel, 6, 18)) &&
-			    cl && cl->resolved.given && n->cma_default) {
+			if (p->kb.cma_cmdline_drops_dt_default && cl && cl->resolved.given && n->cma_default) {
 				bypassed = true;
 				kmsg(r, "Reserved memory: bypass %s node, using cmdline CMA params instead", n->name);
 			} else if (!n->reusable || n->no_map) {
@@ -1280,4 +1279,25 @@ void kmodel_release(struct kmodel *k)
 	free(k->overlaps);
 	memblock_release(&k->mb);
 	memset(k, 0, sizeof(*k));
+}
+
+size_t kmodel_heap_names(const struct kmodel *k, const struct profile *p, const struct kregion *r,
+			 const char *names[KMODEL_HEAPS_MAX])
+{
+	size_t n = 0;
+
+	(void)k;
+	/* the CMA heap exists from 5.6 and needs an area the kernel activated */
+	if (!p->cma || !kver_ge(p->kernel, 5, 6) || r->kind != RK_CMA || r->status != RS_RESERVED ||
+	    r->ram_place != RAM_INSIDE || r->reason == RR_CMA_ZONE_STRADDLE)
+		return 0;
+	if (r->default_cma) {
+		names[n++] = r->node ? r->node->name : "reserved";
+		if (kver_ge(p->kernel, 6, 16))
+			names[n++] = "default_cma_region";
+		return n;
+	}
+	if (r->node && kver_ge(p->kernel, 6, 17))
+		names[n++] = r->node->name;
+	return n;
 }

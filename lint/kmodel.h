@@ -149,4 +149,16 @@ const struct kzone *kmodel_zone_of(const struct kmodel *k, uint64_t addr);
 /* True when the node is a reusable shared-dma-pool (what the kernel would treat as CMA). */
 bool rmem_node_is_cma(const struct rmem_node *n);
 
+/*
+ * kmodel_heap_names - the dma-buf CMA heaps (/dev/dma_heap/NAME) the kernel
+ * @k creates for region @r (docs/kernel-model.md): from 5.6 the default area
+ * under its CMA name (the node name for a device-tree area, "reserved" for
+ * cma= and the Kconfig size); from 6.16 also as "default_cma_region"; from
+ * 6.17 each other reusable CMA pool under its node name. Fills @names
+ * (pointers into the model) and returns how many, 0 for none.
+ */
+#define KMODEL_HEAPS_MAX 2
+size_t kmodel_heap_names(const struct kmodel *k, const struct profile *p, const struct kregion *r,
+			 const char *names[KMODEL_HEAPS_MAX]);
+
 #endif

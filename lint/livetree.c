@@ -9,7 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "board.h"
+#include "bounds.h"
+#include "fdtutil.h"
 #include "util.h"
 
 bool livetree_detect(const char *path)

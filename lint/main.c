@@ -13,6 +13,7 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 } commands[] = {
 	{ "check", cmd_check },
+	{ "diff", cmd_diff },
 	{ "explain", cmd_explain },
 	{ "oom", cmd_oom },
 	{ "rules", cmd_rules },
@@ -57,13 +58,13 @@ static int cmd_help(int argc, char **argv)
 	if (!strcmp(name, "help")) {
 		fputs("usage: cmalint help [COMMAND]\n"
 		      "\n"
-		      "Print the usage of COMMAND (check, rules, explain, oom, runtime, help),\n"
+		      "Print the usage of COMMAND (check, diff, rules, explain, oom, runtime, help),\n"
 		      "or that of check, the default command, without one: 'cmalint --help'.\n", stdout);
 		return EXIT_CLEAN;
 	}
 	fn = command_find(name);
 	if (!fn) {
-		fprintf(stderr, "cmalint: unknown command '%s': commands are check, rules, explain, oom, runtime, help (see 'cmalint --help')\n",
+		fprintf(stderr, "cmalint: unknown command '%s': commands are check, diff, rules, explain, oom, runtime, help (see 'cmalint --help')\n",
 			name);
 		return EXIT_TROUBLE;
 	}

@@ -141,6 +141,60 @@ static void finding_row(struct strbuf *sb, const struct board_result *r, const s
 	sb_add(sb, "</td></tr>\n");
 }
 
+/* Who uses each region (memory-region) and the dma-buf heaps userspace opens it by. */
+static void users_table(struct strbuf *sb, const struct board_result *r)
+{
+	const struct board *b = &r->board;
+	bool head = false;
+
+	for (size_t i = 0; i < r->kmodel.nregions; i++) {
+		const struct kregion *k = &r->kmodel.regions[i];
+		const char *hn[KMODEL_HEAPS_MAX];
+		size_t nh = kmodel_heap_names(&r->kmodel, &r->profile, k, hn), nu = 0;
+		int idx = k->node ? (int)(k->node - b->nodes) : -1;
+
+		for (size_t u = 0; u < b->nusers && idx >= 0; u++)
+			for (unsigned j = 0; j < b->users[u].nregions; j++)
+				nu += b->users[u].target[j] == idx;
+		if (!nu && !nh)
+			continue;
+		if (!head)
+			sb_add(sb, "<table class=\"users\"><thead><tr><th>region</th><th>used by (memory-region)</th>"
+			       "<th>dma-buf heaps</th></tr></thead><tbody>\n");
+		head = true;
+		sb_add(sb, "<tr><td>");
+		sb_add_xml(sb, k->name);
+		sb_add(sb, "</td><td>");
+		nu = 0;
+		for (size_t u = 0; u < b->nusers && idx >= 0; u++) {
+			const struct region_user *ru = &b->users[u];
+
+			for (unsigned j = 0; j < ru->nregions; j++) {
+				if (ru->target[j] != idx)
+					continue;
+				sb_add(sb, nu++ ? "<br>" : "");
+				sb_add_xml(sb, ru->path);
+				sb_addf(sb, " [%u", j);
+				if (j < ru->nnames) {
+					sb_add(sb, " &quot;");
+					sb_add_xml(sb, ru->names[j]);
+					sb_add(sb, "&quot;");
+				}
+				sb_addf(sb, "]%s%s", ru->available ? "" : " (disabled)", ru->iommu ? " (IOMMU)" : "");
+			}
+		}
+		sb_add(sb, "</td><td>");
+		for (size_t j = 0; j < nh; j++) {
+			sb_add(sb, j ? ", <code>/dev/dma_heap/" : "<code>/dev/dma_heap/");
+			sb_add_xml(sb, hn[j]);
+			sb_add(sb, "</code>");
+		}
+		sb_add(sb, "</td></tr>\n");
+	}
+	if (head)
+		sb_add(sb, "</tbody></table>\n");
+}
+
 static void board_section(struct strbuf *sb, const struct board_result *r, size_t i)
 {
 	char pfx[32], s1[SIZE_STR_MAX];
@@ -170,6 +224,7 @@ static void board_section(struct strbuf *sb, const struct board_result *r, size_
 	} else {
 		sb_add(sb, "<p>No findings.</p>\n");
 	}
+	users_table(sb, r);
 	snprintf(pfx, sizeof(pfx), "b%zu-", i);
 	sb_add(sb, "<div class=\"map\">\n");
 	svg_board(sb, r, pfx, &w, &h);

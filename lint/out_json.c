@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* The JSON report of docs/contract.md (schema_version 1). */
 #include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "config.h"
 #include "emit.h"
@@ -65,9 +67,48 @@ static cJSON *profile_json(const struct board_result *r)
 	return o;
 }
 
-static cJSON *region_json(const struct kregion *r)
+/* The devices whose memory-region lists @n: device, entry index and name, status, IOMMU, DMA window. */
+static cJSON *consumers_json(const struct board *b, const struct rmem_node *n)
 {
-	cJSON *o = cJSON_CreateObject();
+	cJSON *a = cJSON_CreateArray();
+	int idx = (int)(n - b->nodes);
+
+	for (size_t i = 0; i < b->nusers; i++) {
+		const struct region_user *u = &b->users[i];
+
+		for (unsigned j = 0; j < u->nregions; j++) {
+			cJSON *c;
+
+			if (u->target[j] != idx)
+				continue;
+			c = cJSON_CreateObject();
+			cJSON_AddStringToObject(c, "device", u->path);
+			json_add_u64(c, "index", j);
+			json_add_str(c, "name", j < u->nnames ? u->names[j] : NULL);
+			json_add_str(c, "status", u->status);
+			cJSON_AddBoolToObject(c, "enabled", u->available);
+			cJSON_AddBoolToObject(c, "iommu", u->iommu);
+			if (u->has_dma_window) {
+				cJSON *w = cJSON_CreateObject();
+
+				json_add_u64(w, "base", u->dma_lo);
+				json_add_u64(w, "end", u->dma_hi);
+				cJSON_AddStringToObject(w, "from", u->dma_from);
+				cJSON_AddItemToObject(c, "dma_window", w);
+			} else {
+				cJSON_AddNullToObject(c, "dma_window");
+			}
+			cJSON_AddItemToArray(a, c);
+		}
+	}
+	return a;
+}
+
+static cJSON *region_json(const struct board_result *br, const struct kregion *r)
+{
+	cJSON *o = cJSON_CreateObject(), *heaps = cJSON_CreateArray();
+	const char *hn[KMODEL_HEAPS_MAX];
+	size_t nh = kmodel_heap_names(&br->kmodel, &br->profile, r, hn);
 
 	cJSON_AddStringToObject(o, "node", r->name);
 	cJSON_AddStringToObject(o, "kind", region_kind_name(r->kind));
@@ -89,6 +130,10 @@ static cJSON *region_json(const struct kregion *r)
 	if (r->extra_reserved)
 		json_add_u64(o, "extra_reserved", r->extra_reserved);
 	json_add_str(o, "kernel_message", r->kernel_message);
+	cJSON_AddItemToObject(o, "consumers", r->node ? consumers_json(&br->board, r->node) : cJSON_CreateArray());
+	for (size_t i = 0; i < nh; i++)
+		cJSON_AddItemToArray(heaps, cJSON_CreateString(hn[i]));
+	cJSON_AddItemToObject(o, "heaps", heaps);
 	return o;
 }
 
@@ -113,7 +158,7 @@ static cJSON *memory_json(const struct board_result *r)
 	else
 		cJSON_AddNullToObject(o, "ram_bytes");
 	for (size_t i = 0; i < k->nregions; i++)
-		cJSON_AddItemToArray(regions, region_json(&k->regions[i]));
+		cJSON_AddItemToArray(regions, region_json(r, &k->regions[i]));
 	cJSON_AddItemToObject(o, "regions", regions);
 	{
 		cJSON *zones = cJSON_CreateArray();
@@ -221,32 +266,90 @@ cJSON *emit_board_json(const struct board_result *r)
 	return o;
 }
 
+/*
+ * Write @item's formatted text nested one level deeper than cJSON prints
+ * it alone (an element of an array of the document: cJSON indents it
+ * by two levels): two tabs after every newline.
+ * Strings hold no raw newline (cJSON escapes them), so every newline is
+ * structure.
+ */
+static int put_nested(FILE *out, const cJSON *item)
+{
+	char *text = json_text(item);
+	size_t n = strlen(text);
+	int rc = 0;
+
+	if (n && text[n - 1] == '\n')
+		text[--n] = '\0';
+	for (char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			rc |= fputs(p, out) < 0;
+			break;
+		}
+		rc |= fwrite(p, 1, (size_t)(nl - p) + 1, out) != (size_t)(nl - p) + 1;
+		rc |= fputs("\t\t", out) < 0;
+	}
+	free(text);
+	return rc ? -1 : 0;
+}
+
+/*
+ * The document is written board by board, each board's object built,
+ * printed and freed in turn, so the report never holds the whole tree;
+ * the bytes are those cJSON prints for the whole document.
+ */
 int emit_json(FILE *out, const struct emit_run *run)
 {
-	cJSON *doc = cJSON_CreateObject(), *tool = cJSON_CreateObject(), *boards = cJSON_CreateArray();
-	cJSON *errors = cJSON_CreateArray();
-	int rc;
+	cJSON *head = cJSON_CreateObject(), *tool = cJSON_CreateObject();
+	char *text;
+	size_t n;
+	bool first = true;
+	int rc = 0;
 
-	json_add_u64(doc, "schema_version", 1);
+	json_add_u64(head, "schema_version", 1);
 	cJSON_AddStringToObject(tool, "name", "cmalint");
 	cJSON_AddStringToObject(tool, "version", CMALINT_VERSION);
-	cJSON_AddItemToObject(doc, "tool", tool);
+	cJSON_AddItemToObject(head, "tool", tool);
+	text = json_text(head);
+	cJSON_Delete(head);
+	/* "{ ... \t}\n}\n" without its closing "\n}\n" */
+	n = strlen(text);
+	if (n >= 3)
+		text[n - 3] = '\0';
+	rc |= fputs(text, out) < 0;
+	free(text);
+	rc |= fputs(",\n\t\"boards\":\t[", out) < 0;
 	for (size_t i = 0; i < run->nboards; i++) {
 		const struct board_result *r = &run->boards[i];
+		cJSON *b;
 
-		if (r->error) {
-			cJSON *e = cJSON_CreateObject();
-
-			cJSON_AddStringToObject(e, "input", r->input);
-			cJSON_AddStringToObject(e, "message", r->error);
-			cJSON_AddItemToArray(errors, e);
-		} else {
-			cJSON_AddItemToArray(boards, emit_board_json(r));
-		}
+		if (r->error)
+			continue;
+		if (!first)
+			rc |= fputs(", ", out) < 0;
+		first = false;
+		b = emit_board_json(r);
+		rc |= put_nested(out, b);
+		cJSON_Delete(b);
 	}
-	cJSON_AddItemToObject(doc, "boards", boards);
-	cJSON_AddItemToObject(doc, "errors", errors);
-	rc = json_print(out, doc);
-	cJSON_Delete(doc);
-	return rc;
+	rc |= fputs("],\n\t\"errors\":\t[", out) < 0;
+	first = true;
+	for (size_t i = 0; i < run->nboards; i++) {
+		const struct board_result *r = &run->boards[i];
+		cJSON *e;
+
+		if (!r->error)
+			continue;
+		if (!first)
+			rc |= fputs(", ", out) < 0;
+		first = false;
+		e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "input", r->input);
+		cJSON_AddStringToObject(e, "message", r->error);
+		rc |= put_nested(out, e);
+		cJSON_Delete(e);
+	}
+	rc |= fputs("]\n}\n", out) < 0;
+	return rc ? -1 : 0;
 }

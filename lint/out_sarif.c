@@ -80,7 +80,8 @@ static char *first_paragraph(const char *md)
 #endif
 
 /*
- * A rule carries its summary (shortDescription), the first paragraph of
+ * A rule carries its id (no "name": it would repeat the id), its summary
+ * (shortDescription), the first paragraph of
  * its page (fullDescription) and a help line that says where the page is:
  * helpUri, `cmalint explain`, cmalint(1). The pages themselves stay out of
  * the log, which would otherwise weigh over 100 KB for two findings.
@@ -99,7 +100,6 @@ static cJSON *rules_json(unsigned passes)
 		cJSON *o = cJSON_CreateObject(), *help = cJSON_CreateObject(), *cfg = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(o, "id", r->id);
-		cJSON_AddStringToObject(o, "name", r->id);
 		cJSON_AddItemToObject(o, "shortDescription", text_obj(r->summary));
 		cJSON_AddItemToObject(o, "fullDescription", text_obj(full ? full : r->summary));
 		char *uri = xasprintf("%s%s.md", CMALINT_HELP_URI, r->id);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "overlay.h"
+#include "bounds.h"
 
 #include <errno.h>
 #include <libfdt.h>

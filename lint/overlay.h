@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "board.h"
+#include "fdtutil.h"
 
 /* @overlay created the node @path (prop NULL) or set its property @prop. */
 struct ovl_change {

@@ -287,6 +287,16 @@ int profile_finish(struct profile *p, char *err, size_t errlen)
 		p->cma_granule = (uint64_t)p->page_size << p->pageblock_order;
 	}
 
+	p->kb.cma_cmdline_too_late = kver_ge(p->kernel, 6, 13) && !kver_ge(p->kernel, 6, 18);
+	p->kb.cma_cmdline_drops_dt_default = kver_ge(p->kernel, 5, 6) && !p->kb.cma_cmdline_too_late;
+	p->kb.reusable_nomap_released = kver_ge(p->kernel, 5, 4);
+	p->kb.reusable_nomap_hole = kver_ge(p->kernel, 6, 13);
+	p->kb.straddle_keeps_reserved = kver_le(p->kernel, 5, 10);
+	p->kb.rmem_multi_reg_unused = kver_ge(p->kernel, 6, 19);
+	p->kb.rmem_bad_cells_ignored = kver_ge(p->kernel, 6, 19);
+	p->kb.rmem_table_per_node = kver_ge(p->kernel, 6, 19);
+	p->kb.rmem_root_by_name = !kver_ge(p->kernel, 5, 17);
+	p->kb.rmem_log_prefix = kver_ge(p->kernel, 6, 12) ? "OF: reserved mem: " : "OF: fdt: ";
 	p->max_reserved_regions = kver_le(p->kernel, 5, 6) ? 32 : 64;
 	if (p->cma_areas)
 		p->max_cma_areas = kver_ge(p->kernel, 6, 12) ? p->cma_areas : p->cma_areas + 1;

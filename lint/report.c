@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule.h"
+#include "registry.h"
 
 const char *severity_name(enum severity s)
 {

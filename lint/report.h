@@ -9,13 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "board.h"
+#include "srcloc.h"
 #include "util.h"
 
-enum severity { SEV_INFO, SEV_WARNING, SEV_ERROR, SEV_OFF };
-
-const char *severity_name(enum severity s);
-int severity_parse(const char *s, enum severity *out);
+#include "severity.h"
 
 struct rule;
 

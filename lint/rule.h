@@ -83,34 +83,7 @@ bool lint_fact_confirmed(const struct lint_ctx *ctx, unsigned facts);
  */
 const struct assumption *rule_assumption(const struct lint_ctx *ctx, unsigned facts, struct assumption *a);
 
-struct rule;
-typedef void rule_fn(const struct rule *rule, const struct lint_ctx *ctx, struct report *out);
-
-/* Where a rule runs (the PASS column of rules/registry.def). */
-enum rule_pass {
-	PASS_BOARD = 1u << 0,	/* each board of `cmalint check` */
-	PASS_LATE = 1u << 1,	/* after every board of a run: configuration, baseline */
-	PASS_OOM = 1u << 2,	/* `cmalint oom`: findings of the OOM analysis */
-	PASS_RUNTIME = 1u << 3,	/* `cmalint runtime`: findings of the comparison */
-};
-/* The passes whose rules a command can report. */
-#define PASSES_CHECK (PASS_BOARD | PASS_LATE)
-#define PASSES_OOM PASS_OOM
-#define PASSES_RUNTIME (PASS_RUNTIME | PASS_BOARD)
-
-struct rule {
-	const char *id;
-	enum severity severity;
-	enum rule_pass pass;
-	const char *summary;
-	rule_fn *check;		/* BOARD and LATE rules; NULL for OOM and RUNTIME */
-};
-
-extern const struct rule rule_table[];
-extern const size_t rule_count;
-const struct rule *rule_find(const char *id);
-/* The rule's documentation (rules/<id>.md), or NULL. */
-const char *rule_doc(const char *id);
+#include "registry.h"
 
 /* Run every rule over @ctx into @out. */
 void lint_run(const struct lint_ctx *ctx, struct report *out);

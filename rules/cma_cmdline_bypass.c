@@ -26,10 +26,7 @@ RULE_CHECK(cma_cmdline_bypass)
 
 		if (!node_considered(ctx, n) || !n->cma_default)
 			continue;
-		/* 6.13-6.17: the reworked scan sets the node up before the bypass can see cma= */
-		bool window = kver_ge(p->kernel, 6, 13) && !kver_ge(p->kernel, 6, 18);
-
-		if (kver_ge(p->kernel, 5, 6) && !window) {
+		if (p->kb.cma_cmdline_drops_dt_default) {
 			if (n->alloc_ranges.present)
 				sb_add(&lost, " and its 'alloc-ranges'");
 			if (n->reg.present)
@@ -48,7 +45,8 @@ RULE_CHECK(cma_cmdline_bypass)
 			report_add(out, rule, SEV_OFF, AT(.node = cnode, .property = cprop, .loc = cloc),
 				   "%s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area%s",
 				   desc, p->kernel_str, n->path,
-				   window ? " (6.13 to 6.17 set the node up before they read cma=; 6.18.y and 6.19 skip the node instead)" : "");
+				   p->kb.cma_cmdline_too_late
+				   ? " (6.13 to 6.17 set the node up before they read cma=; 6.18.y and 6.19 skip the node instead)" : "");
 		}
 		sb_release(&lost);
 	}

@@ -9,9 +9,9 @@ RULE_CHECK(cma_reusable_nomap)
 	for (size_t i = 0; i < b->nnodes; i++) {
 		const struct rmem_node *n = &b->nodes[i];
 		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
-		bool released = kver_ge(ctx->profile->kernel, 5, 4);
+		bool released = ctx->profile->kb.reusable_nomap_released;
 		/* 6.13+: reserved (and unmapped) at scan time, never given back */
-		bool hole = kver_ge(ctx->profile->kernel, 6, 13);
+		bool hole = ctx->profile->kb.reusable_nomap_hole;
 
 		if (!node_considered(ctx, n) || !n->reusable || !n->no_map)
 			continue;

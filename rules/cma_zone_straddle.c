@@ -28,7 +28,7 @@ RULE_CHECK(cma_zone_straddle)
 			   r->name, (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
 			   fmt_size(r->size, s1), z0 ? z0->name : "?", z1 ? z1->name : "?",
 			   (unsigned long long)(z1 ? z1->base : 0),
-			   kver_le(ctx->profile->kernel, 5, 10) ? "its memory stays reserved, unused"
+			   ctx->profile->kb.straddle_keeps_reserved ? "its memory stays reserved, unused"
 								: "the board has no CMA from it");
 	}
 }

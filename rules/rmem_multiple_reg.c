@@ -13,7 +13,7 @@ RULE_CHECK(rmem_multiple_reg)
 
 		if (!node_considered(ctx, n) || !n->reg.valid || n->nregs < 2)
 			continue;
-		if (kver_ge(ctx->profile->kernel, 6, 19))
+		if (ctx->profile->kb.rmem_multi_reg_unused)
 			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
 				   .loc = rule_loc(n, "reg"), .kernel_message = r ? r->kernel_message : NULL),
 				   "'%s' reg holds %zu ranges: kernel %s reserves and uses only the first and ignores the rest",

@@ -11,7 +11,7 @@ RULE_CHECK(rmem_prop_format)
 		const struct rmem_node *n = &b->nodes[i];
 		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);
 		const char *km = r ? r->kernel_message : NULL;
-		bool v619 = kver_ge(ctx->profile->kernel, 6, 19);
+		bool ignored = ctx->profile->kb.rmem_bad_cells_ignored;
 
 		if (!node_considered(ctx, n))
 			continue;
@@ -20,9 +20,9 @@ RULE_CHECK(rmem_prop_format)
 				   .loc = rule_loc(n, "reg"), .kernel_message = km),
 				   "'%s' reg is %d bytes, not a multiple of %u (%u address + %u size cells): %s",
 				   n->path, n->reg.len, (ac + sc) * 4, ac, sc,
-				   v619 ? "the kernel treats 'reg' as absent" : "the kernel skips the node");
+				   ignored ? "the kernel treats 'reg' as absent" : "the kernel skips the node");
 		}
-		if (n->reg.present && (n->reg.valid || !v619))
+		if (n->reg.present && (n->reg.valid || !ignored))
 			continue;	/* 'reg' wins: the rest is not read */
 		if (n->size.present && !n->size.valid) {
 			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
@@ -42,7 +42,7 @@ RULE_CHECK(rmem_prop_format)
 				   .loc = rule_loc(n, "alloc-ranges"), .kernel_message = km),
 				   "'%s' alloc-ranges is %d bytes, not whole (address, size) pairs of %u bytes: %s",
 				   n->path, n->alloc_ranges.len, (ac + sc) * 4,
-				   v619 ? "the kernel ignores it and allocates anywhere" : "the kernel skips the node");
+				   ignored ? "the kernel ignores it and allocates anywhere" : "the kernel skips the node");
 		}
 	}
 }

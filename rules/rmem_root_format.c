@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* rmem_root_format: the kernel ignores /reserved-memory as a whole. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +27,11 @@ RULE_CHECK(rmem_root_format)
 	const struct board *b = ctx->board;
 	const struct rmem_root *rm = &b->rmem;
 	const struct profile *p = ctx->profile;
-	const char *kmsg = kver_ge(p->kernel, 6, 12)
-		? "OF: reserved mem: Reserved memory: unsupported node format, ignoring"
-		: "OF: fdt: Reserved memory: unsupported node format, ignoring";
+	char kmsg[128];
 	const struct srcloc *loc = rm->loc.file ? &rm->loc : NULL;
 	size_t n = b->nnodes;
+
+	snprintf(kmsg, sizeof(kmsg), "%sReserved memory: unsupported node format, ignoring", p->kb.rmem_log_prefix);
 	struct strbuf why = { 0 };
 	const char *first = NULL;
 
@@ -52,7 +53,7 @@ RULE_CHECK(rmem_root_format)
 			   rm->path, why.buf, n);
 	}
 	sb_release(&why);
-	if (!kver_ge(p->kernel, 5, 17) && strcmp(rm->name, "reserved-memory"))
+	if (p->kb.rmem_root_by_name && strcmp(rm->name, "reserved-memory"))
 		report_add(out, rule, SEV_OFF, AT(.node = rm->path, .loc = loc),
 			   "'%s' is not named exactly 'reserved-memory': kernel %s looks the node up by that name and ignores its %zu regions",
 			   rm->path, p->kernel_str, n);

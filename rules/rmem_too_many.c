@@ -11,7 +11,7 @@ RULE_CHECK(rmem_too_many)
 	for (size_t i = 0; i < k->nregions; i++) {
 		const struct kregion *r = &k->regions[i];
 
-		if (r->reason == RR_NOT_SAVED && !kver_ge(p->kernel, 6, 19))
+		if (r->reason == RR_NOT_SAVED && !p->kb.rmem_table_per_node)
 			lost++;
 		if (r->reason == RR_CMA_NO_SLOT) {
 			report_add(out, rule, SEV_OFF, AT(.node = r->node ? r->node->path : r->name,

@@ -75,10 +75,11 @@ expect_has -W -
 mkdir -p "$tmp/boards/sub"
 touch "$tmp/boards/a.dts" "$tmp/boards/b.dtb" "$tmp/boards/notes.txt"
 cd "$tmp/boards" || exit 1
-expect "a.dts b.dtb check explain help oom rules runtime sub" ""
+expect "a.dts b.dtb check diff explain help oom rules runtime sub" ""
 expect "rules runtime" r
 expect "help" h
-expect "check explain help oom rules runtime" help ""
+expect "check diff explain help oom rules runtime" help ""
+expect "html json markdown text" diff --format ""
 expect "oom" help o
 expect "" help oom ""
 expect "a.dts b.dtb sub" --kernel 6.1 ""

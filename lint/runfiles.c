@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+/* The configuration and baseline files of a run (lint/runfiles.h). */
+#include "runfiles.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suppress.h"
+#include "util.h"
+
+static struct config *config_get(struct run_files *rf, const char *path, char *err, size_t errlen)
+{
+	struct config *c;
+
+	for (size_t i = 0; i < rf->nconfigs; i++)
+		if (!strcmp(rf->configs[i]->path, path))
+			return rf->configs[i];
+	c = xcalloc(1, sizeof(*c));
+	if (config_load(c, path, err, errlen)) {
+		config_release(c);
+		free(c);
+		return NULL;
+	}
+	*ARRAY_PUSH(rf->configs, rf->nconfigs, rf->cconfigs) = c;
+	return c;
+}
+
+/* Load every configuration and the baseline; 0, or -1 after one line on stderr. */
+int run_files_load(struct run_files *rf, char **inputs, size_t n)
+{
+	char err[1024];
+
+	rf->per_input = xcalloc(n, sizeof(*rf->per_input));
+	for (size_t i = 0; i < n; i++) {
+		char *found = NULL;
+		const char *path = rf->config_opt;
+
+		if (!path && !rf->no_config)
+			path = found = config_find(inputs[i]);
+		if (path) {
+			rf->per_input[i] = config_get(rf, path, err, sizeof(err));
+			free(found);
+			if (!rf->per_input[i]) {
+				fprintf(stderr, "cmalint: %s\n", err);
+				return -1;
+			}
+		}
+	}
+	if (rf->baseline_opt) {
+		if (baseline_load(&rf->baseline, rf->baseline_opt, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		rf->has_baseline = true;
+	}
+	return 0;
+}
+
+/*
+ * After every board: suppressions, then --write-baseline (whose file then
+ * is the baseline), then the baseline and the late rules. 0, or -1 after
+ * one line on stderr.
+ */
+int run_files_finish(struct run_files *rf, struct emit_run *run)
+{
+	char err[1024];
+
+	suppress_run(run->boards, run->nboards, rf->configs, rf->nconfigs);
+	if (rf->write_baseline) {
+		for (size_t i = 0; i < run->nboards; i++) {
+			if (run->boards[i].error) {
+				fprintf(stderr, "cmalint: not writing the baseline '%s': '%s' could not be linted\n",
+					rf->write_baseline, run->boards[i].input);
+				return -1;
+			}
+		}
+		if (baseline_write(rf->write_baseline, run->boards, run->nboards, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		if (rf->has_baseline)
+			baseline_release(&rf->baseline);
+		if (baseline_load(&rf->baseline, rf->write_baseline, err, sizeof(err))) {
+			fprintf(stderr, "cmalint: %s\n", err);
+			return -1;
+		}
+		rf->has_baseline = true;
+	}
+	late_run(run->boards, run->nboards, rf->configs, rf->nconfigs, rf->has_baseline ? &rf->baseline : NULL);
+	return 0;
+}
+
+void run_files_release(struct run_files *rf)
+{
+	for (size_t i = 0; i < rf->nconfigs; i++) {
+		config_release(rf->configs[i]);
+		free(rf->configs[i]);
+	}
+	free(rf->configs);
+	free(rf->per_input);
+	if (rf->has_baseline)
+		baseline_release(&rf->baseline);
+}
