@@ -961,6 +961,12 @@ void board_release(struct board *b)
 		free_loc(&b->ram[i].loc);
 	}
 	free(b->ram);
+	for (size_t i = 0; i < b->nram_full; i++) {
+		free(b->ram_full[i].node);
+		free_loc(&b->ram_full[i].loc);
+	}
+	free(b->ram_full);
+	free(b->mem_desc);
 	free(b->memreserve);
 	for (size_t i = 0; i < b->nusers; i++) {
 		struct region_user *u = &b->users[i];

@@ -144,6 +144,15 @@ struct board {
 	size_t nram;
 	bool ram_from_cli;	/* --ram replaced the device tree's /memory */
 	/*
+	 * The command line's mem= changed RAM (lint/memlimit.c): ram is what the
+	 * kernel keeps, ram_full what the board has; mem_desc names the
+	 * parameter ("'mem=1G' (/chosen/bootargs)"). NULL/0 otherwise.
+	 */
+	struct ram_bank *ram_full;
+	size_t nram_full;
+	char *mem_desc;
+	const struct srcloc *mem_loc;	/* where the mem= was written (the command line's), or NULL */
+	/*
 	 * The tree's /memory is not taken as the board's RAM: absent or
 	 * zero-sized (the bootloader fills it), or contradicted by the tree
 	 * itself (lint/ramtrust.c); ram_doubt then says how, or is NULL.

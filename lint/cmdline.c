@@ -184,6 +184,30 @@ void cmdline_parse_pieces(struct cmdline *cl, const char *value, const struct cm
 		p = next_param(p, &param, &val);
 		if (!val && !strcmp(param, "--"))
 			dashdash = true;
+		if (!strcmp(param, "mem") && val && !dashdash) {
+			struct mem_arg *m = ARRAY_PUSH(cl->mem, cl->nmem, cl->mem_cap);
+			const char *at;
+
+			m->offset = off;
+			m->source = cl->source;
+			m->loc = &cl->pieces[0].loc;
+			for (size_t j = 0; j < cl->npieces; j++) {
+				const struct cmdline_piece *pc = &cl->pieces[j];
+
+				if (off >= pc->start && off < pc->start + pc->len) {
+					m->source = pc->source;
+					m->loc = &pc->loc;
+				}
+			}
+			m->text = val;
+			val = NULL;
+			cl_memparse(m->text, &m->size);
+			at = m->text + m->size.consumed;
+			if (*at == '@') {
+				m->has_base = true;
+				cl_memparse(at + 1, &m->base);
+			}
+		}
 		if (!strcmp(param, "cma")) {
 			if (dashdash) {
 				cl->cma_after_dashdash++;
@@ -243,6 +267,9 @@ void cmdline_release(struct cmdline *cl)
 	for (size_t i = 0; i < cl->ncma; i++)
 		free(cl->cma[i].text);
 	free(cl->cma);
+	for (size_t i = 0; i < cl->nmem; i++)
+		free(cl->mem[i].text);
+	free(cl->mem);
 	free(cl->value);
 	free(cl->source);
 	for (size_t i = 0; i < cl->npieces; i++) {

@@ -54,6 +54,16 @@ struct cma_arg {
 	const struct srcloc *loc;	/* the piece's location (file NULL when unknown) */
 };
 
+/* One `mem=` occurrence: mem=SIZE (arm64, riscv) or mem=SIZE[@START] (arm). */
+struct mem_arg {
+	char *text;		/* the value after "mem=" */
+	size_t offset;		/* byte offset of the parameter in the command line */
+	struct memparse_result size, base;
+	bool has_base;		/* '@' present */
+	const char *source;	/* where it was written (points into struct cmdline) */
+	const struct srcloc *loc;
+};
+
 /* A stretch of the command line and where it came from. */
 struct cmdline_piece {
 	size_t start, len;	/* byte range in cmdline.value */
@@ -89,6 +99,9 @@ struct cmdline {
 	size_t ncma;
 	size_t cma_cap;
 	size_t cma_after_dashdash;	/* `cma=` after "--": passed to init, not the kernel */
+	struct mem_arg *mem;	/* every `mem=` before "--", in order */
+	size_t nmem;
+	size_t mem_cap;
 	struct cma_cmdline resolved;
 };
 

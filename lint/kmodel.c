@@ -386,7 +386,8 @@ static void scan_node(struct kmodel *k, const struct profile *p, const struct rm
 		r->has_base = true;
 		r->base = n->regs[0].base;
 		r->size = n->regs[0].size;
-		for (size_t i = 0; i < n->nregs; i++) {
+		/* 7.3 boot (case p10): from 6.19 only the first entry is reserved and used */
+		for (size_t i = 0; i < (v619 ? 1 : n->nregs); i++) {
 			char b1[SIZE_STR_MAX];
 
 			if (!n->regs[i].size) {
@@ -399,15 +400,14 @@ static void scan_node(struct kmodel *k, const struct profile *p, const struct rm
 				r->extra_reserved += n->regs[i].size;
 		}
 		if (n->nregs > 1) {
-			r->memory_lost = true;
+			r->memory_lost = !v619;
 			if (kver_ge(p->kernel, 6, 12) && !v619)
 				kmsg(r, "OF: reserved mem: fdt_scan_reserved_mem_reg_nodes() ignores %zu regions in node '%s'",
 				     n->nregs - 1, n->name);
-			if (v619) {
-				r->status = RS_REJECTED;
-				r->reason = RR_NOT_SAVED;
-				return;
-			}
+			/* 7.3 boot (case p10): the first entry is still used, with a new message */
+			if (v619)
+				kmsg(r, "OF: reserved mem: Reserved memory: node '%s' has %zu <base size> entries, only the first is used",
+				     n->name, n->nregs);
 		}
 		if (!r->size) {
 			r->status = RS_FAILED;
@@ -467,8 +467,7 @@ static void init_node(struct kmodel *k, const struct board *b, const struct prof
 			 * node up before that check can see cma=, so the DT default is
 			 * created and the cma= area is not (it finds a default already).
 			 */
-			if (kver_ge(p->kernel, 5, 6) && !(kver_ge(p->kernel, 6, 13) && !kver_ge(p->kernel, 6, 18)) &&
-			    cl && cl->resolved.given && n->cma_default) {
+			if (p->kb.cma_cmdline_drops_dt_default && cl && cl->resolved.given && n->cma_default) {
 				bypassed = true;
 				kmsg(r, "Reserved memory: bypass %s node, using cmdline CMA params instead", n->name);
 			} else if (!n->reusable || n->no_map) {

@@ -287,7 +287,8 @@ int profile_finish(struct profile *p, char *err, size_t errlen)
 		p->cma_granule = (uint64_t)p->page_size << p->pageblock_order;
 	}
 
-	p->kb.cma_cmdline_drops_dt_default = kver_ge(p->kernel, 5, 6);
+	p->kb.cma_cmdline_too_late = kver_ge(p->kernel, 6, 13) && !kver_ge(p->kernel, 6, 18);
+	p->kb.cma_cmdline_drops_dt_default = kver_ge(p->kernel, 5, 6) && !p->kb.cma_cmdline_too_late;
 	p->kb.reusable_nomap_released = kver_ge(p->kernel, 5, 4);
 	p->kb.reusable_nomap_hole = kver_ge(p->kernel, 6, 13);
 	p->kb.straddle_keeps_reserved = kver_le(p->kernel, 5, 10);

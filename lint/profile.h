@@ -117,11 +117,12 @@ struct profile {
 	 * in rules (docs/kernel-model.md lists each step).
 	 */
 	struct kbehaviour {
-		bool cma_cmdline_drops_dt_default;	/* 5.6+: cma= drops the DT default node; before, cma= is ignored */
+		bool cma_cmdline_drops_dt_default;	/* 5.6-6.12, 6.18+: cma= drops the DT default node; else cma= is ignored */
+		bool cma_cmdline_too_late;	/* 6.13-6.17: the reworked scan sets a DT default up before the bypass sees cma= */
 		bool reusable_nomap_released;	/* 5.4+: a refused reusable+no-map node's memory is given back */
 		bool reusable_nomap_hole;	/* 6.13+: reserved and unmapped at scan time, never given back */
 		bool straddle_keeps_reserved;	/* <= 5.10: a CMA area across zones stays reserved, unused */
-		bool rmem_multi_reg_unused;	/* 6.19+: every range of a multi-range 'reg' reserved, none used */
+		bool rmem_multi_reg_unused;	/* 6.19+: only the first range of a multi-range 'reg' reserved and used (7.3 boot, p10) */
 		bool rmem_bad_cells_ignored;	/* 6.19+: a malformed 'reg'/'alloc-ranges' is treated as absent */
 		bool rmem_table_per_node;	/* 6.19+: regions beyond the table are not lost */
 		bool rmem_root_by_name;		/* < 5.17: /reserved-memory is found by its exact name */

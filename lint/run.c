@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "bootargs.h"
+#include "memlimit.h"
 #include "util.h"
 
 void run_opts_init(struct run_opts *o)
@@ -172,6 +173,20 @@ void lint_loaded_board(struct board_result *res, const struct run_opts *o)
 	if (res->has_cmdline && check_cmdline(res->cmdline.value, res->cmdline.source, err, sizeof(err))) {
 		res->error = xasprintf("'%s': %s", path, err);
 		return;
+	}
+	if (res->has_cmdline && board_ram_known(&res->board)) {
+		struct ram_bank *kept;
+		size_t nkept;
+		const struct mem_arg *m = NULL;
+
+		if (mem_limit_apply(&res->cmdline, &res->profile, res->board.ram, res->board.nram, &kept, &nkept, &m)) {
+			res->board.ram_full = res->board.ram;
+			res->board.nram_full = res->board.nram;
+			res->board.ram = kept;
+			res->board.nram = nkept;
+			res->board.mem_desc = xasprintf("'mem=%s' (%s)", m->text, m->source);
+			res->board.mem_loc = m->loc && m->loc->file ? m->loc : NULL;
+		}
 	}
 	kmodel_build(&res->kmodel, &res->board, &res->profile, res->has_cmdline ? &res->cmdline : NULL,
 		     o->boot_reserved, o->nboot_reserved);

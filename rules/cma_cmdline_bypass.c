@@ -43,8 +43,10 @@ RULE_CHECK(cma_cmdline_bypass)
 				   : fmt_size(cl->resolved.size, s1));
 		} else if (r && r->status == RS_RESERVED && r->kind == RK_CMA) {
 			report_add(out, rule, SEV_OFF, AT(.node = cnode, .property = cprop, .loc = cloc),
-				   "%s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area",
-				   desc, p->kernel_str, n->path);
+				   "%s is ignored by kernel %s: '%s' has 'linux,cma-default' and stays the default area%s",
+				   desc, p->kernel_str, n->path,
+				   p->kb.cma_cmdline_too_late
+				   ? " (6.13 to 6.17 set the node up before they read cma=; 6.18.y and 6.19 skip the node instead)" : "");
 		}
 		sb_release(&lost);
 	}

@@ -16,7 +16,7 @@ RULE_CHECK(rmem_multiple_reg)
 		if (ctx->profile->kb.rmem_multi_reg_unused)
 			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",
 				   .loc = rule_loc(n, "reg"), .kernel_message = r ? r->kernel_message : NULL),
-				   "'%s' reg holds %zu ranges: kernel %s reserves them all and uses none",
+				   "'%s' reg holds %zu ranges: kernel %s reserves and uses only the first and ignores the rest",
 				   n->path, n->nregs, ctx->profile->kernel_str);
 		else
 			report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "reg",

@@ -14,8 +14,12 @@ RULE_CHECK(rmem_outside_ram)
 	if (!board_ram_known(b))
 		return;
 	banks = ram_desc(b);
-	for (size_t i = 0; i < b->nram; i++)
-		mlist_add(&ram, b->ram[i].base, b->ram[i].base + b->ram[i].size);
+	/* what mem= cut off is cmdline_mem_cut's: judge against the board's whole RAM */
+	for (size_t i = 0; i < (b->mem_desc ? b->nram_full : b->nram); i++) {
+		const struct ram_bank *bk = b->mem_desc ? &b->ram_full[i] : &b->ram[i];
+
+		mlist_add(&ram, bk->base, bk->base + bk->size);
+	}
 	for (size_t i = 0; i < b->nnodes; i++) {
 		const struct rmem_node *n = &b->nodes[i];
 		const struct kregion *r = kmodel_region_for(ctx->kmodel, n);

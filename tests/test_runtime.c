@@ -608,6 +608,8 @@ static void test_cli_matching_captures(void **state)
 	expect_match("6.12-16k-b1-cmdline-128M");
 	expect_match("6.1-e3-pool-nomap");
 	expect_match("6.1-d1-debugfs");
+	expect_match("7.3-c2-cmdline-skips-dt");
+	expect_match("7.3-16k-f1-cmdline-1536M");
 
 	r = RUN("runtime", "--root", "fixtures/runtime/6.12-16k-b1-cmdline-128M");
 	assert_non_null(strstr(r.out, "16 KiB pages (from MemTotal / managed pages)"));
@@ -621,6 +623,14 @@ static void test_cli_matching_captures(void **state)
 
 	r = RUN("runtime", "--root", "fixtures/runtime/6.1-d1-debugfs");
 	assert_non_null(strstr(r.out, "match: actual 128 MiB at 0x60000000"));
+	run_free(&r);
+
+	/* 7.3 keeps 'reusable' + 'no-map' as a hole: the board is wrong, the prediction right */
+	r = RUN("runtime", "--root", "fixtures/runtime/7.3-e1-reusable-nomap");
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "predicted 128 MiB at 0x60000000; match (a no-map hole ('reserved') in /proc/iomem)"));
+	assert_non_null(strstr(r.out, "summary: 0 runtime mismatches, 2 board errors"));
+	assert_null(strstr(r.out, "[runtime_"));
 	run_free(&r);
 }
 
