@@ -1297,7 +1297,7 @@ size_t kmodel_heap_names(const struct kmodel *k, const struct profile *p, const 
 			names[n++] = "default_cma_region";
 		return n;
 	}
-	if (r->node && kver_ge(p->kernel, 6, 17))
+	if (r->node && kver_ge(p->kernel, 6, 19))
 		names[n++] = r->node->name;
 	return n;
 }

@@ -84,8 +84,8 @@ check "codeclimate: unique fingerprints for one rule twice without a node" 2 \
 check "codeclimate: stable fingerprints" "$(jget cc.json "[i['fingerprint'] for i in d if i['location']['path'] == 'acme-b.dts']")" \
 	"$(jget cc3.json "[i['fingerprint'] for i in d]")"
 
-# --- html: who uses each region, and the dma-buf heaps (6.17: one per reusable pool)
-"$BIN" --no-config --kernel 6.17 --arch arm64 --page-size 4K --cma-size-mbytes 32 --format html \
+# --- html: who uses each region, and the dma-buf heaps (6.19: one per reusable pool)
+"$BIN" --no-config --kernel 6.19 --arch arm64 --page-size 4K --cma-size-mbytes 32 --format html \
 	"$SRC/fixtures/rmem_region_names/good-names-match.dts" > page.html
 check "html: a region's user with its entry and name" 1 "$(grep -c '/vpu@38300000 \[1 &quot;frames&quot;\]' page.html)"
 check "html: heap of a reusable pool" 1 "$(grep -c '<code>/dev/dma_heap/vpu-frames</code>' page.html)"
