@@ -2,9 +2,9 @@
 /*
  * baseline_stale: a baseline entry of this board matches no finding any
  * more. A late rule: the driver matches the baseline after every board ran
- * (lint/suppress.c) and passes the leftovers in ctx->late.
+ * (lint/run/suppress.c) and passes the leftovers in ctx->late.
  */
-#include "baseline.h"
+#include "accepted.h"
 #include "rule.h"
 
 RULE_CHECK(baseline_stale)

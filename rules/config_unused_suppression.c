@@ -2,7 +2,7 @@
 /*
  * config_unused_suppression: a suppression of the configuration hid no
  * finding. A late rule: the driver knows which suppressions were used only
- * after every board ran (lint/suppress.c) and passes them in ctx->late.
+ * after every board ran (lint/run/suppress.c) and passes them in ctx->late.
  */
 #include "config.h"
 #include "rule.h"

@@ -69,7 +69,7 @@ RULE_CHECK(rmem_overlap)
 		snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
 			 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
 			 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
-		/* pair_node: reported at whichever 'reg' an override changed last (lint/srcpos.c) */
+		/* pair_node: reported at whichever 'reg' an override changed last (lint/run/srcpos.c) */
 		report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
 			   .loc = rule_loc(c->node, "reg"), .kernel_message = km,
 			   .pair_node = a->node->path),

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # What a plain `cmake -S . -B build && cmake --build build` gives a user:
 # warnings are not fatal by default (CMALINT_WERROR=OFF: a newer compiler's
-# new warning must not stop the build), and lint/config.c, where GCC 12 at
+# new warning must not stop the build), and lint/check/config.c, where GCC 12 at
 # -O2 saw a threshold percentage as maybe used uninitialised, compiles
 # without a warning in Release with GCC and with clang under -Werror.
 # (tools/test compiles the whole tree in each build type with -Werror.)
@@ -26,8 +26,8 @@ for cc in gcc clang; do
 	check "$cc: configure Release with -Werror" 0 "$?"
 	check_match "$cc: -Werror in the flags" "-Werror" \
 		"$(cat "$TMP/$cc/CMakeFiles/cmalint_core.dir/flags.make")"
-	cmake --build "$TMP/$cc" --target lint/config.c.o >"$TMP/log" 2>&1
-	check "$cc: lint/config.c compiles in Release with -Werror" 0 "$?"
+	cmake --build "$TMP/$cc" --target lint/check/config.c.o >"$TMP/log" 2>&1
+	check "$cc: lint/check/config.c compiles in Release with -Werror" 0 "$?"
 	check_nomatch "$cc: no warning" "warning:|error:" "$(cat "$TMP/log")"
 done
 

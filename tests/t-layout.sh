@@ -12,10 +12,11 @@ check_match "it read the units" "tools/layout-check: [0-9]+ units, [0-9]+ includ
 
 mkdir -p "$TMP/t"
 cp -r lint rules "$TMP/t/"
-printf '#include "kmodel.h"\n' >> "$TMP/t/lint/util.h"
+printf '#include "kmodel.h"\n' >> "$TMP/t/lint/base/util.h"
 printf 'static int v(const struct profile *p) { return kver_ge(p->kernel, 6, 1); }\n' >> "$TMP/t/rules/cma_ratio.c"
 out=$(python3 tools/layout-check "$TMP/t" 2>&1); rc=$?
 check "a planted cycle and version test fail the check" "1" "$rc"
-check_match "the cycle is named" "include cycle: .*lint/util" "$out"
+check_match "the cycle is named" "include cycle: .*lint/base/util" "$out"
+check_match "the include up the pipeline is named" "lint/base/util.h includes lint/kernel/kmodel.h: an include up the pipeline" "$out"
 check_match "the version comparison is named" "rules/cma_ratio.c compares kernel versions" "$out"
 finish

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Write version.h from lint/version.h.in: the project version plus `git describe` when the
+# Write version.h from lint/base/version.h.in: the project version plus `git describe` when the
 # source is a git checkout. Run at every build; the file is rewritten only when its content
 # changes, so a build without a new commit or edit recompiles nothing.
 # Usage: cmake -DSRC=<source dir> -DOUT=<version.h> -DVERSION=<x.y.z> [-DGIT=<git>] -P version.cmake
@@ -13,6 +13,6 @@ if(GIT AND EXISTS "${SRC}/.git")
   endif()
 endif()
 set(PROJECT_VERSION "${VERSION}")
-configure_file("${SRC}/lint/version.h.in" "${OUT}.tmp" @ONLY)
+configure_file("${SRC}/lint/base/version.h.in" "${OUT}.tmp" @ONLY)
 execute_process(COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${OUT}.tmp" "${OUT}")
 file(REMOVE "${OUT}.tmp")

@@ -33,7 +33,7 @@ struct run_opts {
 	/*
 	 * The configuration of the board being linted (NULL: none). Its values
 	 * come after the defaults and before the command line: a profile value
-	 * with source SRC_CLI, or a CFG_* bit (lint/config.h) in @cli_set, is
+	 * with source SRC_CLI, or a CFG_* bit (lint/check/config.h) in @cli_set, is
 	 * kept. An option that sets a threshold, RAM or the kernel image term
 	 * sets its bit.
 	 */

@@ -155,7 +155,7 @@ void lint_loaded_board(struct board_result *res, const struct run_opts *o)
 		res->error = xasprintf("'%s': %s", path, err);
 		return;
 	}
-	/* The bootloader's line replaces /chosen/bootargs; CONFIG_CMDLINE then applies (lint/bootargs.c). */
+	/* The bootloader's line replaces /chosen/bootargs; CONFIG_CMDLINE then applies (lint/model/bootargs.c). */
 	if (o->bootargs) {
 		args = o->bootargs;
 		source = o->bootargs_source ? o->bootargs_source : "--bootargs";

@@ -99,7 +99,7 @@ static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t 
 /*
  * How far a finding falls while @f is assumed. A default limit, an image
  * estimate or a Kconfig size nobody gave, and RAM the tree itself
- * contradicts (lint/ramtrust.c), leave nothing a maintainer can act on:
+ * contradicts (lint/model/ramtrust.c), leave nothing a maintainer can act on:
  * information. The other facts leave a warning that names them.
  */
 static enum severity assumed_cap(const struct lint_ctx *ctx, enum fact f)

@@ -18,7 +18,7 @@ enum arch { ARCH_ARM64, ARCH_ARM, ARCH_RISCV64, ARCH_X86_64 };
 /* Where a profile value came from. */
 /*
  * SRC_INFERRED: deduced from what the device tree says (the arch from its
- * path or CPU nodes, lint/archinfer.c); better than assumed, not confirmed.
+ * path or CPU nodes, lint/model/archinfer.c); better than assumed, not confirmed.
  */
 enum vsource { SRC_DEFAULT, SRC_KCONFIG, SRC_CLI, SRC_DT, SRC_CONFIG, SRC_INFERRED };
 
@@ -40,7 +40,7 @@ enum cma_size_sel { CMA_SEL_MBYTES, CMA_SEL_PERCENTAGE, CMA_SEL_MIN, CMA_SEL_MAX
 /* How CONFIG_CMDLINE combines with the bootloader's command line. */
 enum cmdline_mode {
 	CMDLINE_FROM_BOOTLOADER,	/* default: CONFIG_CMDLINE only when the bootloader gives none */
-	CMDLINE_EXTEND,			/* both (order per arch, lint/bootargs.c) */
+	CMDLINE_EXTEND,			/* both (order per arch, lint/model/bootargs.c) */
 	CMDLINE_FORCE,			/* CONFIG_CMDLINE only (x86: CMDLINE_OVERRIDE) */
 };
 const char *cmdline_mode_name(enum cmdline_mode m);
@@ -86,7 +86,7 @@ struct profile {
 	/*
 	 * arm: CONFIG_PAGE_OFFSET (VMSPLIT_3G 0xC0000000, 3G_OPT 0xB0000000,
 	 * 2G 0x80000000, 1G 0x40000000): with the 240 MiB vmalloc area it sets
-	 * where lowmem ends (lint/kmodel.c arm_highmem_start).
+	 * where lowmem ends (lint/kernel/kmodel.c arm_highmem_start).
 	 */
 	uint64_t arm_page_offset;
 	enum vsource arm_page_offset_src;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* The configurations of a run (lint/runfiles.h). */
+/* The configurations of a run (lint/commands/runfiles.h). */
 #include "runfiles.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* The command line of `cmalint check` and `cmalint diff` (lint/check_args.h). */
+/* The command line of `cmalint check` and `cmalint diff` (lint/commands/check_args.h). */
 #include "check_args.h"
 
 #include <errno.h>

@@ -59,7 +59,7 @@ struct report {
  * What a finding rests on that the user has not confirmed: it falls to
  * @cap (unless the policy names the rule) and its message ends with
  * " (@why)", "assumes ...; confirm with --option". Rules get one from
- * rule_assumption() (lint/rule.h).
+ * rule_assumption() (lint/check/rule.h).
  */
 struct assumption {
 	enum severity cap;

@@ -16,16 +16,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accepted.h"
 #include "run.h"
 
-struct baseline_entry {
-	char *rule;
-	char *board;
-	char *node;		/* or NULL */
-	char *property;		/* or NULL */
-	char *message;
-	bool used;		/* hid a finding in this run */
-};
 
 struct baseline {
 	char *path;

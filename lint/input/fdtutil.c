@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Checks of an untrusted blob, libfdt's errors in words, the input's name (lint/fdtutil.h). */
+/* Checks of an untrusted blob, libfdt's errors in words, the input's name (lint/input/fdtutil.h). */
 #include "fdtutil.h"
 
 #include <libfdt.h>

@@ -3,7 +3,7 @@
  * SARIF 2.1.0 for GitHub code scanning: one result per finding, each with
  * a physical location (the DTS line when known, else line 1 of the input),
  * the node path as a logical location and a fingerprint that does not
- * depend on lines (lint/fingerprint.h).
+ * depend on lines (lint/run/fingerprint.h).
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>

@@ -72,7 +72,7 @@ struct rmem_node {
 	bool reusable;
 	bool cma_default;	/* linux,cma-default */
 	bool dma_default;	/* linux,dma-default */
-	/* enabled nodes whose memory-region lists this node (lint/board.c count_consumers) */
+	/* enabled nodes whose memory-region lists this node (lint/model/board.c count_consumers) */
 	unsigned consumers;
 	char *consumer[CMALINT_CONSUMERS_KEPT];	/* the paths of the first of them */
 
@@ -83,7 +83,7 @@ struct rmem_node {
 };
 
 /*
- * A node whose memory-region lists reserved-memory nodes (lint/board.c
+ * A node whose memory-region lists reserved-memory nodes (lint/model/board.c
  * load_region_users): what a reviewer asks of it. Its DMA window is the
  * CPU address range its nearest dma-ranges (its own or an ancestor's,
  * translated up to the root) reach: the hull of their entries.
@@ -131,7 +131,7 @@ struct bus_window {
 struct board {
 	char *input;		/* the path as given */
 	char *dts_file;		/* for DTS input: the source file; else NULL */
-	struct dts_unit *src;	/* DTS kept for board_locate() (lint/srcpos.h), or NULL */
+	struct dts_unit *src;	/* DTS kept for board_locate() (lint/run/srcpos.h), or NULL */
 	bool live_tree;		/* read from a /proc/device-tree style directory */
 	char *model;		/* /model or NULL */
 	char **compatible;	/* root compatible list */
@@ -144,7 +144,7 @@ struct board {
 	size_t nram;
 	bool ram_from_cli;	/* --ram replaced the device tree's /memory */
 	/*
-	 * The command line's mem= changed RAM (lint/memlimit.c): ram is what the
+	 * The command line's mem= changed RAM (lint/model/memlimit.c): ram is what the
 	 * kernel keeps, ram_full what the board has; mem_desc names the
 	 * parameter ("'mem=1G' (/chosen/bootargs)"). NULL/0 otherwise.
 	 */
@@ -155,7 +155,7 @@ struct board {
 	/*
 	 * The tree's /memory is not taken as the board's RAM: absent or
 	 * zero-sized (the bootloader fills it), or contradicted by the tree
-	 * itself (lint/ramtrust.c); ram_doubt then says how, or is NULL.
+	 * itself (lint/model/ramtrust.c); ram_doubt then says how, or is NULL.
 	 */
 	bool ram_placeholder;
 	char *ram_doubt;
@@ -186,7 +186,7 @@ struct board {
 	char *dma_limit_node;
 
 	/*
-	 * What the tree says about the architecture (lint/archinfer.c):
+	 * What the tree says about the architecture (lint/model/archinfer.c):
 	 * has_arch_hint when the input's path or a CPU node names one;
 	 * arch_hint is an enum arch value, arch_nommu a CPU without MMU
 	 * (arm,cortex-m*), arch_evidence how it was found ("cpu '/cpus/cpu@0'
@@ -239,7 +239,7 @@ int ram_bank_parse(const char *s, struct ram_bank *bank);
 /*
  * board_infer_arch - fill b->has_arch_hint, arch_hint, arch_nommu and
  * arch_evidence from the input's path (b->input) and the CPU nodes of
- * the indexed blob @ix (lint/fdtindex.h, lint/archinfer.c, docs/kernel-model.md).
+ * the indexed blob @ix (lint/input/fdtindex.h, lint/model/archinfer.c, docs/kernel-model.md).
  */
 struct fdt_index;
 void board_infer_arch(struct board *b, const struct fdt_index *ix);
@@ -252,7 +252,7 @@ int arch_from_cpu_compatible(const char *compat, bool *nommu);
  * board_judge_ram - whether the tree's own /memory can be taken as the
  * board's RAM: a reusable region outside it, a memory node whose unit
  * address is not its reg, or a bus that maps device registers inside it
- * mark it a placeholder (b->ram_placeholder, b->ram_doubt). lint/ramtrust.c.
+ * mark it a placeholder (b->ram_placeholder, b->ram_doubt). lint/model/ramtrust.c.
  */
 void board_judge_ram(struct board *b);
 

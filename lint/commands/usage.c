@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* One usage-error line for every command (lint/commands.h). */
+/* One usage-error line for every command (lint/commands/commands.h). */
 #include <stdarg.h>
 #include <stdio.h>
 

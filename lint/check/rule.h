@@ -18,7 +18,7 @@
 #include "profile.h"
 #include "report.h"
 
-/* Thresholds a configuration can change (defaults in lint/rule.c). */
+/* Thresholds a configuration can change (defaults in lint/check/lint.c). */
 struct thresholds {
 	unsigned cma_ratio_warn_pct;	/* cma_ratio: warning above this share of RAM */
 	unsigned cma_ratio_error_pct;	/* error above this */
@@ -33,7 +33,7 @@ struct baseline_entry;
 /*
  * Facts that exist only once every board of the run has been linted:
  * suppressions that hid nothing, baseline entries that match nothing.
- * The driver (lint/suppress.c) fills them and runs the late rules.
+ * The driver (lint/run/suppress.c) fills them and runs the late rules.
  */
 struct late_facts {
 	const char *config_path;
@@ -103,7 +103,7 @@ bool rule_is_late(const char *id);
 	rule_fn rule_##id; \
 	void rule_##id(const struct rule *rule, const struct lint_ctx *ctx, struct report *out)
 
-/* Helpers for rules (lint/lint.c). */
+/* Helpers for rules (lint/check/lint.c). */
 /* The source position of @prop in @n, else of the node, else NULL. */
 const struct srcloc *rule_loc(const struct rmem_node *n, const char *prop);
 /* True when the kernel reads the node at all (root format OK, status okay). */
