@@ -10,7 +10,6 @@
 #include "runfiles.h"
 #include "tree.h"
 #include "util.h"
-#include "version.h"
 
 static const char usage[] =
 "usage: cmalint [check] [OPTIONS] INPUT...\n"
@@ -64,13 +63,6 @@ static const char usage[] =
 "\n"
 "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.\n";
 
-void print_version(void)
-{
-	if (CMALINT_GIT_REV[0])
-		printf("cmalint %s (%s)\n", CMALINT_VERSION, CMALINT_GIT_REV);
-	else
-		printf("cmalint %s\n", CMALINT_VERSION);
-}
 
 int cmd_check(int argc, char **argv)
 {
