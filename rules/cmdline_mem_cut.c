@@ -32,10 +32,10 @@ RULE_CHECK(cmdline_mem_cut)
 		/* only what the board's RAM holds and mem= takes away: the rest is rmem_outside_ram's */
 		if (!mlist_intersects(&full, r->base, end) || mlist_covers(&kept, r->base, end))
 			continue;
-		what = n ? xasprintf("'%s'", n->path) : xstrdup("the 'cma=' area");
 		/* a no-map carve-out above mem= is the classic way to hide memory from Linux: fine */
 		if (n && n->no_map && !cma)
 			continue;
+		what = n ? xasprintf("'%s'", n->path) : xstrdup("the 'cma=' area");
 		if (cma && r->status == RS_RESERVED)
 			effect = "the kernel creates the CMA pool on memory it no longer has, then fails activating it (an oops at boot)";
 		else if (cma)

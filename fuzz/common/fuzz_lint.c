@@ -76,7 +76,7 @@ static void check_report(const cJSON *doc, const struct board_result *res, const
 
 void fuzz_lint(struct board_result *res, const struct run_opts *o, const void *fdt)
 {
-	struct emit_run run = { res, 1 };
+	struct emit_run run = { .boards = res, .nboards = 1, .passes = PASSES_CHECK };
 	size_t len;
 	char *text;
 	cJSON *doc;
