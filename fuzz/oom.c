@@ -55,7 +55,7 @@ static void run(const uint8_t *data, size_t size, const struct oom_options *opt)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct oom_options given = { "5.4", 16384 };
+	static const struct oom_options given = { .kernel = "5.4", .page_size = 16384 };
 
 	run(data, size, NULL);
 	run(data, size, &given);
