@@ -89,6 +89,11 @@ static char *header_problem(const void *blob, size_t len)
 		if (off[i] > total || size[i] > total - off[i])
 			return xasprintf("the %s block (%llu bytes at offset %llu) runs past the blob's %u bytes",
 					 names[i], (unsigned long long)size[i], (unsigned long long)off[i], total);
+	/* dtc aligns both; the tags and cells inside are read as 32-bit words */
+	if (off[0] % 8 || off[1] % 4)
+		return xasprintf("the %s block starts at offset %llu, not a multiple of %d bytes",
+				 names[off[0] % 8 ? 0 : 1], (unsigned long long)off[off[0] % 8 ? 0 : 1],
+				 off[0] % 8 ? 8 : 4);
 	return NULL;
 }
 
