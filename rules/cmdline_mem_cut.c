@@ -24,6 +24,7 @@ RULE_CHECK(cmdline_mem_cut)
 		uint64_t end = r->base + r->size;
 		bool cma = r->kind == RK_CMA;
 		const char *effect;
+		struct assumption assumed;
 		char *what;
 
 		if (!r->has_base || !r->size || r->status == RS_BYPASSED || r->status == RS_DISABLED ||
@@ -44,7 +45,9 @@ RULE_CHECK(cmdline_mem_cut)
 			effect = "the kernel reserves memory it does not manage; right if a device owns it, a mistake if it was meant to be RAM";
 		report_add(out, rule, cma ? SEV_OFF : SEV_INFO, AT(.node = n ? n->path : NULL, .property = n ? "reg" : NULL,
 			   .loc = n ? rule_loc(n, "reg") : b->mem_loc,
-			   .kernel_message = r->kernel_message),
+			   .kernel_message = r->kernel_message,
+			   /* what mem= keeps is counted from the RAM /memory states */
+			   .assumed = cma ? rule_assumption(ctx, FACT_RAM, &assumed) : NULL),
 			   "%s leaves the kernel only %s of RAM: %s 0x%llx-0x%llx (%s) lies %sbeyond it; %s; raise mem= or move the region below the limit",
 			   b->mem_desc, banks, what, (unsigned long long)r->base, (unsigned long long)(end - 1),
 			   fmt_size(r->size, s1), mlist_intersects(&kept, r->base, end) ? "partly " : "", effect);
