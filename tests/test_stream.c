@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Whole-tree output: every format gives the same bytes with -j 1 and -j 2
- * on the fixture tree, and the JSON report written board by board is the
- * document cJSON prints when it holds every board at once.
+ * on the fixture tree, the JSON report written board by board is the
+ * document cJSON prints when it holds every board at once, and the boards
+ * tree_stream() hands on one at a time (in input order, each freed once
+ * written) make the same document as the whole run.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -60,7 +62,7 @@ static char *emit(const struct emitter *em, struct linted *l, size_t *len)
 	FILE *f = open_memstream(&text, len);
 
 	assert_non_null(f);
-	assert_int_equal(em->emit(f, &run), 0);
+	assert_int_equal(emit_whole(em, f, &run), 0);
 	assert_int_equal(fclose(f), 0);
 	return text;
 }
@@ -141,10 +143,75 @@ static void every_format_every_j(void **state)
 	release(&two);
 }
 
+struct streamed {
+	struct emit_doc **docs;
+	size_t ndocs, next;
+};
+
+static void take_board(void *arg, struct board_result *r, size_t index)
+{
+	struct streamed *s = arg;
+
+	/* in input order, every one */
+	assert_int_equal(index, s->next);
+	s->next++;
+	for (size_t i = 0; i < s->ndocs; i++)
+		emit_board(s->docs[i], r, index);
+	board_result_release(r);
+	free(r);
+}
+
+static void streamed_is_whole(void **state)
+{
+	static const char *incs[] = { "fixtures/bsp/include", NULL };
+	static char tree[] = "fixtures", missing[] = "fixtures/no-such-board.dtb";
+	char *args[] = { tree, missing };
+	struct linted whole = lint_tree(1);
+	char names[128], *save = NULL, *text[16] = { 0 };
+	size_t len[16] = { 0 };
+	FILE *f[16];
+	struct emit_doc *docs[16];
+	const struct emitter *ems[16];
+	struct streamed s = { .docs = docs };
+	struct tree_input *in;
+	struct run_opts o;
+	size_t n;
+
+	(void)state;
+	snprintf(names, sizeof(names), "%s", emitter_names());
+	for (char *name = strtok_r(names, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
+		assert_true(s.ndocs < 16);
+		ems[s.ndocs] = emitter_find(name);
+		f[s.ndocs] = open_memstream(&text[s.ndocs], &len[s.ndocs]);
+		assert_non_null(f[s.ndocs]);
+		docs[s.ndocs] = emit_begin(ems[s.ndocs], f[s.ndocs], PASSES_CHECK);
+		s.ndocs++;
+	}
+	run_opts_init(&o);
+	o.load.include_dirs = incs;
+	tree_collect(args, 2, &in, &n);
+	tree_stream(in, n, &o, 3, take_board, &s);
+	assert_int_equal(s.next, n);
+	tree_inputs_release(in, n);
+	for (size_t i = 0; i < s.ndocs; i++) {
+		size_t lw;
+		char *tw;
+
+		assert_int_equal(emit_end(docs[i]), 0);
+		assert_int_equal(fclose(f[i]), 0);
+		tw = emit(ems[i], &whole, &lw);
+		same_bytes(ems[i]->name, text[i], len[i], tw, lw);
+		free(tw);
+		free(text[i]);
+	}
+	release(&whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_format_every_j),
+		cmocka_unit_test(streamed_is_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

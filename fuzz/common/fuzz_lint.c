@@ -26,13 +26,13 @@ static void fdt_counts(const void *fdt, size_t *children, size_t *rsv)
 	}
 }
 
-static char *emit_to_string(emit_fn *emit, const struct emit_run *run, size_t *len)
+static char *emit_to_string(const struct emitter *em, const struct emit_run *run, size_t *len)
 {
 	char *text = NULL;
 	FILE *f = open_memstream(&text, len);
 
 	FUZZ_CHECK(f, "open_memstream failed");
-	FUZZ_CHECK(emit(f, run) == 0, "an emitter failed");
+	FUZZ_CHECK(emit_whole(em, f, run) == 0, "an emitter failed");
 	FUZZ_CHECK(fclose(f) == 0, "fclose failed");
 	return text;
 }
@@ -94,11 +94,11 @@ void fuzz_lint(struct board_result *res, const struct run_opts *o, const void *f
 		FUZZ_CHECK(!k->has_base || range_end(k->base, k->size, &end), "region '%s' wraps past 2^64",
 			   k->name);
 	}
-	text = emit_to_string(emit_json, &run, &len);
+	text = emit_to_string(&emitter_json, &run, &len);
 	doc = fuzz_parse_json(text, len);
 	check_report(doc, res, fdt);
 	cJSON_Delete(doc);
 	free(text);
-	free(emit_to_string(emit_text, &run, &len));
+	free(emit_to_string(&emitter_text, &run, &len));
 	board_result_release(res);
 }

@@ -116,6 +116,11 @@ char *json_text(const cJSON *doc)
 	return json_text_as(doc, false);
 }
 
+char *json_text_compact(const cJSON *doc)
+{
+	return json_text_as(doc, true);
+}
+
 int json_print_compact(FILE *out, cJSON *doc)
 {
 	char *text = json_text_as(doc, true);
@@ -134,4 +139,26 @@ int json_print(FILE *out, cJSON *doc)
 	rc = fputs(text, out) < 0 ? -1 : 0;
 	free(text);
 	return rc;
+}
+
+int json_print_nested(FILE *out, const cJSON *item, int depth, bool compact)
+{
+	char *text = json_text_as(item, compact);
+	size_t n = strlen(text);
+	int rc = 0;
+
+	if (n && text[n - 1] == '\n')
+		text[--n] = '\0';
+	for (char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			rc |= fputs(p, out) < 0;
+			break;
+		}
+		rc |= fwrite(p, 1, (size_t)(nl - p) + 1, out) != (size_t)(nl - p) + 1;
+		for (int i = 0; i < depth; i++)
+			rc |= fputc('\t', out) == EOF;
+	}
+	free(text);
+	return rc ? -1 : 0;
 }

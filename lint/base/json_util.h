@@ -4,6 +4,7 @@
 #define CMALINT_JSON_UTIL_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -24,9 +25,18 @@ cJSON *json_loc(const struct srcloc *loc);
  * hold any) become U+FFFD, so the document is always valid JSON.
  */
 char *json_text(const cJSON *doc);
+/* The same on one line (no indentation), then a newline. */
+char *json_text_compact(const cJSON *doc);
 /* Print @doc to @out as json_text() does; 0 or -1. */
 int json_print(FILE *out, cJSON *doc);
 /* The same without indentation or line breaks inside (one line, then a newline). */
 int json_print_compact(FILE *out, cJSON *doc);
+/*
+ * json_print_nested - @item as it appears @depth levels deep inside a
+ * document json_print() (or, @compact, json_print_compact()) writes: its
+ * inner lines indented by @depth more tabs, no newline after it. A
+ * document written piece by piece is then the bytes of the whole.
+ */
+int json_print_nested(FILE *out, const cJSON *item, int depth, bool compact);
 
 #endif

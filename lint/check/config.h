@@ -68,6 +68,7 @@ struct cfg_suppression {
 	size_t matched;			/* findings it hid */
 	bool applied;			/* some board of the run was in its scope */
 	size_t first_board;		/* index of that board in the run */
+	size_t scope_end;		/* one past the last input of the run in its scope */
 };
 
 struct config {

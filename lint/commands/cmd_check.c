@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check_args.h"
+#include "checkstream.h"
 #include "commands.h"
-#include "out_svg.h"
 #include "runfiles.h"
 #include "tree.h"
 #include "util.h"
@@ -68,10 +68,8 @@ int cmd_check(int argc, char **argv)
 {
 	struct check_args a;
 	struct run_files rf = { 0 };
-	struct emit_run run = { .passes = PASSES_CHECK };
 	struct tree_input *inputs = NULL;
 	size_t ninputs = 0;
-	bool trouble = false, fail;
 	int rc = check_args_parse(&a, argc, argv, false, usage);
 
 	if (rc >= 0)
@@ -92,40 +90,8 @@ int cmd_check(int argc, char **argv)
 	}
 	for (size_t i = 0; i < ninputs; i++)
 		inputs[i].config = rf.per_input[i];
-	run.nboards = ninputs;
-	run.boards = xcalloc(run.nboards ? run.nboards : 1, sizeof(*run.boards));
-	tree_lint(run.boards, inputs, ninputs, &a.o, a.jobs);
-	for (size_t i = 0; i < run.nboards; i++) {
-		struct board_result *r = &run.boards[i];
-
-		if (r->error) {
-			fprintf(stderr, "cmalint: %s\n", r->error);
-			trouble = true;
-		}
-	}
-	if (run_files_finish(&rf, &run, &a.gate)) {
-		rc = EXIT_TROUBLE;
-		goto done;
-	}
-	fail = gate_fails(&a.gate, &run);
-
-	/* Nothing on stdout when the only input could not be read. */
-	if (!(trouble && run.nboards == 1)) {
-		/* the maps first: when one cannot be written, no report claims success */
-		if (a.mappath && svg_write_map(a.mappath, run.boards, run.nboards)) {
-			rc = EXIT_TROUBLE;
-			goto done;
-		}
-		if (gate_emit(a.em, &run, a.outpath)) {
-			rc = EXIT_TROUBLE;
-			goto done;
-		}
-	}
-	rc = trouble ? EXIT_TROUBLE : fail && !a.gate.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
+	rc = check_stream(&a, &rf, inputs, ninputs);
 done:
-	for (size_t i = 0; run.boards && i < run.nboards; i++)
-		board_result_release(&run.boards[i]);
-	free(run.boards);
 	run_files_release(&rf);
 	tree_inputs_release(inputs, ninputs);
 	check_args_release(&a);

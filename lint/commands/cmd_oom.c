@@ -276,7 +276,7 @@ int cmd_oom(int argc, char **argv)
 	}
 	/* the baseline sees every finding; then the document, then the verdict on what is left */
 	oom_run_take(&log, &run);
-	if (gate_baseline(&gate, &run, NULL, 0)) {
+	if (gate_baseline(&gate, &run)) {
 		ret = EXIT_TROUBLE;
 		goto out;
 	}

@@ -212,7 +212,7 @@ int cmd_runtime(int argc, char **argv)
 	}
 	/* the baseline sees every finding, of the comparison and of the live tree */
 	runtime_run_take(&res, &one, &run);
-	if (gate_baseline(&gate, &run, NULL, 0)) {
+	if (gate_baseline(&gate, &run)) {
 		runtime_run_return(&res, &one);
 		rc = EXIT_TROUBLE;
 		goto done;

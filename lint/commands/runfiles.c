@@ -52,10 +52,11 @@ int run_files_load(struct run_files *rf, char **inputs, size_t n)
 
 int run_files_finish(struct run_files *rf, struct emit_run *run, struct gate *g)
 {
-	suppress_run(run->boards, run->nboards, rf->configs, rf->nconfigs);
+	(void)rf;
+	suppress_run(run->boards, run->nboards);
 	if (g)
-		return gate_baseline(g, run, rf->configs, rf->nconfigs);
-	late_run(run->boards, run->nboards, rf->configs, rf->nconfigs, NULL);
+		return gate_baseline(g, run);
+	late_run(run->boards, run->nboards, NULL);
 	return 0;
 }
 

@@ -79,49 +79,75 @@ int gate_load(struct gate *g)
 	return 0;
 }
 
-int gate_baseline(struct gate *g, struct emit_run *run, struct config *const *configs, size_t nconfigs)
+int gate_write_baseline(struct gate *g, const struct board_result *const *boards, size_t n)
 {
 	char err[1024];
 
+	for (size_t i = 0; i < n; i++) {
+		if (boards[i]->error) {
+			fprintf(stderr, "cmalint: not writing the baseline '%s': '%s' could not be linted\n",
+				g->write_baseline, boards[i]->input);
+			return -1;
+		}
+	}
+	if (baseline_write_list(g->write_baseline, boards, n, err, sizeof(err))) {
+		fprintf(stderr, "cmalint: %s\n", err);
+		return -1;
+	}
+	if (g->has_baseline)
+		baseline_release(&g->baseline);
+	g->has_baseline = false;
+	if (baseline_load(&g->baseline, g->write_baseline, err, sizeof(err))) {
+		fprintf(stderr, "cmalint: %s\n", err);
+		return -1;
+	}
+	g->has_baseline = true;
+	return 0;
+}
+
+void gate_policy(const struct gate *g, struct board_result *r)
+{
+	for (size_t j = 0; j < g->policy.n; j++)
+		policy_set(&r->policy, g->policy.o[j].id, g->policy.o[j].sev);
+}
+
+int gate_baseline(struct gate *g, struct emit_run *run)
+{
 	if (gate_load(g))
 		return -1;
 	if (g->write_baseline) {
-		for (size_t i = 0; i < run->nboards; i++) {
-			if (run->boards[i].error) {
-				fprintf(stderr, "cmalint: not writing the baseline '%s': '%s' could not be linted\n",
-					g->write_baseline, run->boards[i].input);
-				return -1;
-			}
-		}
-		if (baseline_write(g->write_baseline, run->boards, run->nboards, err, sizeof(err))) {
-			fprintf(stderr, "cmalint: %s\n", err);
+		const struct board_result **list = xcalloc(run->nboards ? run->nboards : 1, sizeof(*list));
+		int rc;
+
+		for (size_t i = 0; i < run->nboards; i++)
+			list[i] = &run->boards[i];
+		rc = gate_write_baseline(g, list, run->nboards);
+		free(list);
+		if (rc)
 			return -1;
-		}
-		if (g->has_baseline)
-			baseline_release(&g->baseline);
-		g->has_baseline = false;
-		if (baseline_load(&g->baseline, g->write_baseline, err, sizeof(err))) {
-			fprintf(stderr, "cmalint: %s\n", err);
-			return -1;
-		}
-		g->has_baseline = true;
 	}
 	/* the late rules report under the run's policy */
 	for (size_t i = 0; i < run->nboards; i++)
-		for (size_t j = 0; j < g->policy.n; j++)
-			policy_set(&run->boards[i].policy, g->policy.o[j].id, g->policy.o[j].sev);
-	late_run(run->boards, run->nboards, configs, nconfigs, g->has_baseline ? &g->baseline : NULL);
+		gate_policy(g, &run->boards[i]);
+	late_run(run->boards, run->nboards, g->has_baseline ? &g->baseline : NULL);
 	return 0;
+}
+
+bool gate_board_fails(const struct gate *g, const struct board_result *r)
+{
+	if (g->never_fail || r->error)
+		return false;
+	for (size_t j = 0; j < r->report.n; j++)
+		if (r->report.f[j].severity >= g->fail_on)
+			return true;
+	return false;
 }
 
 bool gate_fails(const struct gate *g, const struct emit_run *run)
 {
-	if (g->never_fail)
-		return false;
 	for (size_t i = 0; i < run->nboards; i++)
-		for (size_t j = 0; !run->boards[i].error && j < run->boards[i].report.n; j++)
-			if (run->boards[i].report.f[j].severity >= g->fail_on)
-				return true;
+		if (gate_board_fails(g, &run->boards[i]))
+			return true;
 	return false;
 }
 
@@ -134,7 +160,7 @@ int gate_emit(const struct emitter *em, const struct emit_run *run, const char *
 		fprintf(stderr, "cmalint: cannot write '%s': %s\n", outpath, strerror(errno));
 		return -1;
 	}
-	bad = em->emit(out, run) != 0;
+	bad = emit_whole(em, out, run) != 0;
 	if (out != stdout ? fclose(out) : fflush(out))
 		bad = true;
 	if (bad) {

@@ -63,16 +63,26 @@ int gate_option(struct gate *g, int c, const char *arg, char *err, size_t errlen
 /* gate_load - read --baseline before anything is linted; 0, or -1 after one line on stderr. */
 int gate_load(struct gate *g);
 
-struct config;
 /*
  * gate_baseline - after every finding is in @run: write --write-baseline
  * (refused when a board could not be linted; the file then is the
  * baseline), hide what the baseline accepts, and run the late rules:
- * stale entries (baseline_stale) and the unused suppressions of
- * @configs (config_unused_suppression, after suppress_run()). 0, or -1
- * after one line on stderr.
+ * stale entries (baseline_stale) and the unused suppressions of the
+ * boards' configurations (config_unused_suppression, after suppress_run()).
+ * 0, or -1 after one line on stderr.
  */
-int gate_baseline(struct gate *g, struct emit_run *run, struct config *const *configs, size_t nconfigs);
+int gate_baseline(struct gate *g, struct emit_run *run);
+
+/*
+ * The same steps board by board, for a run written as it goes:
+ * gate_write_baseline() writes --write-baseline from @boards (all of the
+ * run) and makes it the baseline (0, or -1 after one line on stderr);
+ * gate_policy() gives @r the run's -W/-E before its late rules;
+ * gate_board_fails() is gate_fails() of one board.
+ */
+int gate_write_baseline(struct gate *g, const struct board_result *const *boards, size_t n);
+void gate_policy(const struct gate *g, struct board_result *r);
+bool gate_board_fails(const struct gate *g, const struct board_result *r);
 
 /* gate_fails - a finding of @run at or above --fail-on (never with --fail-on never). */
 bool gate_fails(const struct gate *g, const struct emit_run *run);

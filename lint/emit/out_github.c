@@ -107,75 +107,123 @@ static void md_cell(FILE *out, const char *s)
 	}
 }
 
-static void step_summary(const struct emit_run *run, const char *path)
+/*
+ * What the step summary needs at the end: its table rows are spooled as the
+ * boards come (only when $GITHUB_STEP_SUMMARY names a file), the inputs that
+ * could not be read are kept.
+ */
+struct github_state {
+	size_t shown[3], rest;
+	const char *summary;		/* $GITHUB_STEP_SUMMARY, or NULL */
+	struct spool rows;
+	size_t total;
+	char **errors;
+	size_t nerrors, cerrors;
+};
+
+static void summary_rows(FILE *f, const struct board_result *r)
 {
-	FILE *f = fopen(path, "a");
-	size_t total = 0;
+	for (size_t i = 0; i < r->report.n; i++) {
+		const struct finding *fd = &r->report.f[i];
+
+		fputs("| ", f);
+		md_cell(f, r->input);
+		fputs(" | ", f);
+		md_cell(f, fd->node);
+		fprintf(f, " | %s | `%s` | ", severity_name(fd->severity), fd->rule);
+		md_cell(f, fd->message);
+		fputs(" |\n", f);
+	}
+}
+
+static void step_summary(struct github_state *st)
+{
+	FILE *f = fopen(st->summary, "a");
+	bool bad = false;
 
 	if (!f) {
-		fprintf(stderr, "cmalint: cannot append to GITHUB_STEP_SUMMARY '%s': %s\n", path, strerror(errno));
+		fprintf(stderr, "cmalint: cannot append to GITHUB_STEP_SUMMARY '%s': %s\n", st->summary,
+			strerror(errno));
 		return;
 	}
 	fputs("### cmalint\n\n", f);
-	for (size_t b = 0; b < run->nboards; b++)
-		total += run->boards[b].error ? 0 : run->boards[b].report.n;
-	if (!total) {
+	if (!st->total) {
 		fputs("No findings.\n\n", f);
 	} else {
 		fputs("| board | node | severity | rule | message |\n|---|---|---|---|---|\n", f);
-		for (size_t b = 0; b < run->nboards; b++) {
-			const struct board_result *r = &run->boards[b];
-
-			for (size_t i = 0; !r->error && i < r->report.n; i++) {
-				const struct finding *fd = &r->report.f[i];
-
-				fputs("| ", f);
-				md_cell(f, r->input);
-				fputs(" | ", f);
-				md_cell(f, fd->node);
-				fprintf(f, " | %s | `%s` | ", severity_name(fd->severity), fd->rule);
-				md_cell(f, fd->message);
-				fputs(" |\n", f);
-			}
-		}
+		bad = spool_copy(&st->rows, f) != 0;
 		fputc('\n', f);
 	}
-	for (size_t b = 0; b < run->nboards; b++)
-		if (run->boards[b].error) {
-			fputs("Could not lint: ", f);
-			md_cell(f, run->boards[b].error);
-			fputs("\n\n", f);
-		}
-	if (ferror(f) | fclose(f))
-		fprintf(stderr, "cmalint: cannot append to GITHUB_STEP_SUMMARY '%s'\n", path);
+	for (size_t i = 0; i < st->nerrors; i++) {
+		fputs("Could not lint: ", f);
+		md_cell(f, st->errors[i]);
+		fputs("\n\n", f);
+	}
+	if (ferror(f) | fclose(f) | bad)
+		fprintf(stderr, "cmalint: cannot append to GITHUB_STEP_SUMMARY '%s'\n", st->summary);
 }
 
-int emit_github(FILE *out, const struct emit_run *run)
+static int github_begin(struct emit_doc *d)
 {
-	size_t shown[3] = { 0 }, rest = 0;
+	struct github_state *st = xcalloc(1, sizeof(*st));
 	const char *summary = getenv("GITHUB_STEP_SUMMARY");
 
-	for (size_t b = 0; b < run->nboards; b++) {
-		const struct board_result *r = &run->boards[b];
+	d->st = st;
+	if (summary && *summary) {
+		st->summary = summary;
+		if (spool_open(&st->rows))
+			return -1;
+	}
+	return 0;
+}
 
-		for (size_t i = 0; !r->error && i < r->report.n; i++) {
-			const struct finding *f = &r->report.f[i];
+static int github_board(struct emit_doc *d, const struct board_result *r)
+{
+	struct github_state *st = d->st;
 
-			if (f->severity > SEV_ERROR)
-				continue;
-			if (shown[f->severity] < GITHUB_MAX_PER_KIND) {
-				shown[f->severity]++;
-				annotate(out, r, f);
-			} else {
-				plain(out, r, f);
-				rest++;
-			}
+	if (r->error) {
+		if (st->summary)
+			*ARRAY_PUSH(st->errors, st->nerrors, st->cerrors) = xstrdup(r->error);
+		return 0;
+	}
+	for (size_t i = 0; i < r->report.n; i++) {
+		const struct finding *f = &r->report.f[i];
+
+		if (f->severity > SEV_ERROR)
+			continue;
+		if (st->shown[f->severity] < GITHUB_MAX_PER_KIND) {
+			st->shown[f->severity]++;
+			annotate(d->out, r, f);
+		} else {
+			plain(d->out, r, f);
+			st->rest++;
 		}
 	}
-	if (rest)
-		fprintf(out, "::notice::%zu more finding%s not annotated (GitHub shows 10 per kind and step)%s\n",
-			rest, rest == 1 ? "" : "s", summary && *summary ? ": see the step summary" : "");
-	if (summary && *summary)
-		step_summary(run, summary);
-	return ferror(out) ? -1 : 0;
+	if (st->summary) {
+		st->total += r->report.n;
+		summary_rows(st->rows.f, r);
+	}
+	return ferror(d->out) ? -1 : 0;
 }
+
+static int github_end(struct emit_doc *d)
+{
+	struct github_state *st = d->st;
+
+	if (!d->rc) {
+		if (st->rest)
+			fprintf(d->out, "::notice::%zu more finding%s not annotated (GitHub shows 10 per kind and step)%s\n",
+				st->rest, st->rest == 1 ? "" : "s", st->summary ? ": see the step summary" : "");
+		if (st->summary)
+			step_summary(st);
+	}
+	spool_close(&st->rows);
+	for (size_t i = 0; i < st->nerrors; i++)
+		free(st->errors[i]);
+	free(st->errors);
+	free(st);
+	d->st = NULL;
+	return ferror(d->out) ? -1 : 0;
+}
+
+const struct emitter emitter_github = { "github", github_begin, github_board, github_end };

@@ -6,6 +6,7 @@
  * external resource: the style, the script and the pictures are in the page.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "emit.h"
 #include "out_svg.h"
@@ -231,48 +232,84 @@ static void board_section(struct strbuf *sb, const struct board_result *r, size_
 	sb_add(sb, "</div>\n</section>\n");
 }
 
-int emit_html(FILE *out, const struct emit_run *run)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t nok = 0, nerr = 0;
+/*
+ * The page's title counts the boards, so the table rows and the board
+ * sections are spooled as the boards come; the inputs that could not be
+ * read are kept.
+ */
+struct html_state {
+	struct spool rows, sections;
+	size_t nok;
+	struct strbuf errors;	/* the <li> of each */
+};
 
-	for (size_t i = 0; i < run->nboards; i++) {
-		if (run->boards[i].error)
-			nerr++;
-		else
-			nok++;
-	}
-	sb_add(&sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-	sb_addf(&sb, "<title>cmalint: %zu board%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", nok,
-		nok == 1 ? "" : "s", page_style);
-	sb_addf(&sb, "<h1>cmalint: reserved memory and CMA of %zu board%s</h1>\n", nok, nok == 1 ? "" : "s");
-	sb_addf(&sb, "<p>cmalint %s. Click a column heading to sort; each board's findings and memory map follow the table.</p>\n",
-		CMALINT_VERSION);
-	sb_add(&sb, "<table id=\"boards\"><thead><tr><th data-type=\"text\">board</th><th data-type=\"text\">model</th>"
-	       "<th data-type=\"text\">kernel</th><th data-type=\"num\">RAM</th><th data-type=\"num\">CMA</th>"
-	       "<th data-type=\"num\">CMA / usable RAM</th><th data-type=\"num\">non-CMA headroom</th>"
-	       "<th data-type=\"num\">errors</th><th data-type=\"num\">warnings</th></tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < run->nboards; i++)
-		if (!run->boards[i].error)
-			board_row(&sb, &run->boards[i], i);
-	sb_add(&sb, "</tbody></table>\n");
-	if (nerr) {
-		sb_add(&sb, "<section id=\"errors\"><h2>Inputs that could not be read</h2><ul>\n");
-		for (size_t i = 0; i < run->nboards; i++) {
-			if (!run->boards[i].error)
-				continue;
-			sb_add(&sb, "<li class=\"load-error\">");
-			sb_add_xml(&sb, run->boards[i].error);
-			sb_add(&sb, "</li>\n");
-		}
-		sb_add(&sb, "</ul></section>\n");
-	}
-	for (size_t i = 0; i < run->nboards; i++)
-		if (!run->boards[i].error)
-			board_section(&sb, &run->boards[i], i);
-	sb_addf(&sb, "<script>\n%s</script>\n</body>\n</html>\n", page_script);
-	fwrite(sb.buf, 1, sb.len, out);
-	sb_release(&sb);
-	return ferror(out) ? -1 : 0;
+static int html_begin(struct emit_doc *d)
+{
+	struct html_state *st = xcalloc(1, sizeof(*st));
+
+	d->st = st;
+	if (spool_open(&st->rows))
+		return -1;
+	return spool_open(&st->sections);
 }
+
+static int html_board(struct emit_doc *d, const struct board_result *r)
+{
+	struct html_state *st = d->st;
+	struct strbuf sb = STRBUF_INIT;
+	int rc = 0;
+
+	if (r->error) {
+		sb_add(&st->errors, "<li class=\"load-error\">");
+		sb_add_xml(&st->errors, r->error);
+		sb_add(&st->errors, "</li>\n");
+		return 0;
+	}
+	st->nok++;
+	board_row(&sb, r, d->index);
+	rc |= fwrite(sb.buf, 1, sb.len, st->rows.f) != sb.len;
+	sb_release(&sb);
+	board_section(&sb, r, d->index);
+	rc |= fwrite(sb.buf, 1, sb.len, st->sections.f) != sb.len;
+	sb_release(&sb);
+	return rc ? -1 : 0;
+}
+
+static int html_end(struct emit_doc *d)
+{
+	struct html_state *st = d->st;
+	FILE *out = d->out;
+	size_t nok = st->nok;
+	int rc = 0;
+
+	if (!d->rc) {
+		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
+		fprintf(out, "<title>cmalint: %zu board%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", nok,
+			nok == 1 ? "" : "s", page_style);
+		fprintf(out, "<h1>cmalint: reserved memory and CMA of %zu board%s</h1>\n", nok, nok == 1 ? "" : "s");
+		fprintf(out, "<p>cmalint %s. Click a column heading to sort; each board's findings and memory map follow the table.</p>\n",
+			CMALINT_VERSION);
+		fputs("<table id=\"boards\"><thead><tr><th data-type=\"text\">board</th><th data-type=\"text\">model</th>"
+		      "<th data-type=\"text\">kernel</th><th data-type=\"num\">RAM</th><th data-type=\"num\">CMA</th>"
+		      "<th data-type=\"num\">CMA / usable RAM</th><th data-type=\"num\">non-CMA headroom</th>"
+		      "<th data-type=\"num\">errors</th><th data-type=\"num\">warnings</th></tr></thead>\n<tbody>\n", out);
+		rc |= spool_copy(&st->rows, out);
+		fputs("</tbody></table>\n", out);
+		if (st->errors.len) {
+			fputs("<section id=\"errors\"><h2>Inputs that could not be read</h2><ul>\n", out);
+			fwrite(st->errors.buf, 1, st->errors.len, out);
+			fputs("</ul></section>\n", out);
+		}
+		rc |= spool_copy(&st->sections, out);
+		fprintf(out, "<script>\n%s</script>\n</body>\n</html>\n", page_script);
+	}
+	spool_close(&st->rows);
+	spool_close(&st->sections);
+	sb_release(&st->errors);
+	free(st);
+	d->st = NULL;
+	return rc || ferror(out) ? -1 : 0;
+}
+
+const struct emitter emitter_html = { "html", html_begin, html_board, html_end };

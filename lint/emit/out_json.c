@@ -266,47 +266,27 @@ cJSON *emit_board_json(const struct board_result *r)
 	return o;
 }
 
-/*
- * Write @item's formatted text nested one level deeper than cJSON prints
- * it alone (an element of an array of the document: cJSON indents it
- * by two levels): two tabs after every newline.
- * Strings hold no raw newline (cJSON escapes them), so every newline is
- * structure.
- */
-static int put_nested(FILE *out, const cJSON *item)
-{
-	char *text = json_text(item);
-	size_t n = strlen(text);
-	int rc = 0;
-
-	if (n && text[n - 1] == '\n')
-		text[--n] = '\0';
-	for (char *p = text, *nl; *p; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (!nl) {
-			rc |= fputs(p, out) < 0;
-			break;
-		}
-		rc |= fwrite(p, 1, (size_t)(nl - p) + 1, out) != (size_t)(nl - p) + 1;
-		rc |= fputs("\t\t", out) < 0;
-	}
-	free(text);
-	return rc ? -1 : 0;
-}
+/* The errors of the run: kept to be written after every board. */
+struct json_state {
+	cJSON *errors;
+	bool any_board;
+};
 
 /*
  * The document is written board by board, each board's object built,
  * printed and freed in turn, so the report never holds the whole tree;
  * the bytes are those cJSON prints for the whole document.
  */
-int emit_json(FILE *out, const struct emit_run *run)
+static int json_begin(struct emit_doc *d)
 {
 	cJSON *head = cJSON_CreateObject(), *tool = cJSON_CreateObject();
+	struct json_state *st = xcalloc(1, sizeof(*st));
 	char *text;
 	size_t n;
-	bool first = true;
 	int rc = 0;
 
+	st->errors = cJSON_CreateArray();
+	d->st = st;
 	json_add_u64(head, "schema_version", 1);
 	cJSON_AddStringToObject(tool, "name", "cmalint");
 	cJSON_AddStringToObject(tool, "version", CMALINT_VERSION);
@@ -317,39 +297,49 @@ int emit_json(FILE *out, const struct emit_run *run)
 	n = strlen(text);
 	if (n >= 3)
 		text[n - 3] = '\0';
-	rc |= fputs(text, out) < 0;
+	rc |= fputs(text, d->out) < 0;
 	free(text);
-	rc |= fputs(",\n\t\"boards\":\t[", out) < 0;
-	for (size_t i = 0; i < run->nboards; i++) {
-		const struct board_result *r = &run->boards[i];
-		cJSON *b;
-
-		if (r->error)
-			continue;
-		if (!first)
-			rc |= fputs(", ", out) < 0;
-		first = false;
-		b = emit_board_json(r);
-		rc |= put_nested(out, b);
-		cJSON_Delete(b);
-	}
-	rc |= fputs("],\n\t\"errors\":\t[", out) < 0;
-	first = true;
-	for (size_t i = 0; i < run->nboards; i++) {
-		const struct board_result *r = &run->boards[i];
-		cJSON *e;
-
-		if (!r->error)
-			continue;
-		if (!first)
-			rc |= fputs(", ", out) < 0;
-		first = false;
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "input", r->input);
-		cJSON_AddStringToObject(e, "message", r->error);
-		rc |= put_nested(out, e);
-		cJSON_Delete(e);
-	}
-	rc |= fputs("]\n}\n", out) < 0;
+	rc |= fputs(",\n\t\"boards\":\t[", d->out) < 0;
 	return rc ? -1 : 0;
 }
+
+static int json_board(struct emit_doc *d, const struct board_result *r)
+{
+	struct json_state *st = d->st;
+	int rc = 0;
+	cJSON *b;
+
+	if (r->error) {
+		cJSON *e = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(e, "input", r->input);
+		cJSON_AddStringToObject(e, "message", r->error);
+		cJSON_AddItemToArray(st->errors, e);
+		return 0;
+	}
+	if (st->any_board)
+		rc |= fputs(", ", d->out) < 0;
+	st->any_board = true;
+	b = emit_board_json(r);
+	rc |= json_print_nested(d->out, b, 2, false);
+	cJSON_Delete(b);
+	return rc ? -1 : 0;
+}
+
+static int json_end(struct emit_doc *d)
+{
+	struct json_state *st = d->st;
+	int rc = 0;
+
+	if (!d->rc) {
+		rc |= fputs("],\n\t\"errors\":\t", d->out) < 0;
+		rc |= json_print_nested(d->out, st->errors, 1, false);
+		rc |= fputs("\n}\n", d->out) < 0;
+	}
+	cJSON_Delete(st->errors);
+	free(st);
+	d->st = NULL;
+	return rc ? -1 : 0;
+}
+
+const struct emitter emitter_json = { "json", json_begin, json_board, json_end };

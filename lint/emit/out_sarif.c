@@ -177,13 +177,60 @@ static cJSON *result_json(const struct board_result *r, size_t i, unsigned passe
 	return o;
 }
 
-int emit_sarif(FILE *out, const struct emit_run *run)
+/*
+ * The results are spooled: the run's invocation (whether every input was
+ * read, and the notifications of those that were not) comes before them.
+ */
+struct sarif_state {
+	struct spool results;
+	cJSON *notes;
+	bool any_result;
+};
+
+static int sarif_begin(struct emit_doc *d)
 {
+	struct sarif_state *st = xcalloc(1, sizeof(*st));
+
+	d->st = st;
+	st->notes = cJSON_CreateArray();
+	return spool_open(&st->results);
+}
+
+static int sarif_board(struct emit_doc *d, const struct board_result *r)
+{
+	struct sarif_state *st = d->st;
+	int rc = 0;
+
+	if (r->error) {
+		cJSON *n = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(n, "level", "error");
+		cJSON_AddItemToObject(n, "message", text_obj(r->error));
+		cJSON_AddItemToArray(st->notes, n);
+		return 0;
+	}
+	for (size_t i = 0; i < r->report.n; i++) {
+		cJSON *o = result_json(r, i, d->passes);
+
+		if (st->any_result)
+			rc |= fputc(',', st->results.f) == EOF;
+		st->any_result = true;
+		rc |= json_print_nested(st->results.f, o, 0, true);
+		cJSON_Delete(o);
+	}
+	return rc ? -1 : 0;
+}
+
+/* The document with an empty results array, split there, the spooled results in between. */
+static int sarif_end(struct emit_doc *d)
+{
+	struct sarif_state *st = d->st;
 	cJSON *doc = cJSON_CreateObject(), *runs = cJSON_CreateArray(), *r0 = cJSON_CreateObject();
-	cJSON *tool = cJSON_CreateObject(), *driver = cJSON_CreateObject(), *results = cJSON_CreateArray();
-	cJSON *inv = cJSON_CreateObject(), *invs = cJSON_CreateArray(), *notes = cJSON_CreateArray();
-	bool ok = true;
-	int rc;
+	cJSON *tool = cJSON_CreateObject(), *driver = cJSON_CreateObject();
+	cJSON *inv = cJSON_CreateObject(), *invs = cJSON_CreateArray();
+	static const char mark[] = "\"results\":[]";
+	char *text, *at = NULL;
+	int rc = 0;
 
 	/* the OASIS schema (errata 01) that tests/t-sarif.sh validates against */
 	cJSON_AddStringToObject(doc, "$schema", SARIF_SCHEMA_URI);
@@ -191,34 +238,36 @@ int emit_sarif(FILE *out, const struct emit_run *run)
 	cJSON_AddStringToObject(driver, "name", "cmalint");
 	cJSON_AddStringToObject(driver, "version", CMALINT_VERSION);
 	cJSON_AddStringToObject(driver, "semanticVersion", CMALINT_VERSION);
-	cJSON_AddItemToObject(driver, "rules", rules_json(EMIT_PASSES(run)));
+	cJSON_AddItemToObject(driver, "rules", rules_json(d->passes));
 	cJSON_AddItemToObject(tool, "driver", driver);
 	cJSON_AddItemToObject(r0, "tool", tool);
-	for (size_t b = 0; b < run->nboards; b++) {
-		const struct board_result *r = &run->boards[b];
-
-		if (r->error) {
-			cJSON *n = cJSON_CreateObject();
-
-			cJSON_AddStringToObject(n, "level", "error");
-			cJSON_AddItemToObject(n, "message", text_obj(r->error));
-			cJSON_AddItemToArray(notes, n);
-			ok = false;
-			continue;
-		}
-		for (size_t i = 0; i < r->report.n; i++)
-			cJSON_AddItemToArray(results, result_json(r, i, EMIT_PASSES(run)));
-	}
-	cJSON_AddBoolToObject(inv, "executionSuccessful", ok);
-	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
+	cJSON_AddBoolToObject(inv, "executionSuccessful", cJSON_GetArraySize(st->notes) == 0);
+	cJSON_AddItemToObject(inv, "toolExecutionNotifications", st->notes);
 	cJSON_AddItemToArray(invs, inv);
 	cJSON_AddItemToObject(r0, "invocations", invs);
-	cJSON_AddItemToObject(r0, "results", results);
+	cJSON_AddItemToObject(r0, "results", cJSON_CreateArray());
 	cJSON_AddStringToObject(r0, "columnKind", "unicodeCodePoints");
 	cJSON_AddItemToArray(runs, r0);
 	cJSON_AddItemToObject(doc, "runs", runs);
 	/* machine-read: no indentation, which would add a fifth to the size */
-	rc = json_print_compact(out, doc);
+	text = json_text_compact(doc);
 	cJSON_Delete(doc);
-	return rc;
+	/* the last one: a message of the invocation cannot hold an unescaped quote */
+	for (char *p = strstr(text, mark); p; p = strstr(p + 1, mark))
+		at = p;
+	if (!d->rc && at) {
+		at += sizeof(mark) - 2;	/* at the ']' */
+		rc |= fwrite(text, 1, (size_t)(at - text), d->out) != (size_t)(at - text);
+		rc |= spool_copy(&st->results, d->out);
+		rc |= fputs(at, d->out) < 0;
+	} else {
+		rc = -1;
+	}
+	free(text);
+	spool_close(&st->results);
+	free(st);
+	d->st = NULL;
+	return rc ? -1 : 0;
 }
+
+const struct emitter emitter_sarif = { "sarif", sarif_begin, sarif_board, sarif_end };

@@ -1185,51 +1185,93 @@ void svg_board(struct strbuf *out, const struct board_result *r, const char *pfx
 	free(m.win);
 }
 
-/* A run's boards in one SVG: one map, or the maps one below the other. */
-int emit_svg(FILE *out, const struct emit_run *run)
+/*
+ * A run's boards in one SVG: one map, or the maps one below the other in
+ * an outer <svg> whose size is known at the end. The nested maps are
+ * spooled; the first board is held drawn both ways (alone, and as the
+ * first of several) until a second one comes or the run ends.
+ */
+struct svg_state {
+	size_t nok;
+	double maxw, toth;
+	struct strbuf alone, first;	/* the first board: by itself, and nested */
+	struct spool nested;
+};
+
+static void svg_nest(struct strbuf *sb, const struct strbuf *one, double y)
 {
-	struct strbuf sb = STRBUF_INIT, all = STRBUF_INIT;
-	size_t nok = 0;
-	double w, h, maxw = 0, toth = 0;
-
-	for (size_t i = 0; i < run->nboards; i++)
-		nok += !run->boards[i].error;
-	for (size_t i = 0, j = 0; i < run->nboards; i++) {
-		char pfx[32];
-		struct strbuf one = STRBUF_INIT;
-
-		if (run->boards[i].error)
-			continue;
-		pfx[0] = '\0';
-		if (nok > 1)
-			snprintf(pfx, sizeof(pfx), "b%zu-", j);
-		j++;
-		svg_board(&one, &run->boards[i], pfx, &w, &h);
-		if (nok == 1) {
-			sb_addn(&sb, one.buf, one.len);
-		} else {
-			/* nested: the same picture, moved down */
-			sb_addf(&all, "<g transform=\"translate(0 %.0f)\">\n", toth);
-			sb_addn(&all, one.buf, one.len);
-			sb_add(&all, "</g>\n");
-		}
-		sb_release(&one);
-		toth += h;
-		if (w > maxw)
-			maxw = w;
-	}
-	if (nok > 1) {
-		sb_addf(&sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n",
-			maxw, toth, maxw, toth);
-		sb_addn(&sb, all.buf, all.len);
-		sb_add(&sb, "</svg>\n");
-	}
-	if (sb.len)
-		fwrite(sb.buf, 1, sb.len, out);
-	sb_release(&sb);
-	sb_release(&all);
-	return ferror(out) ? -1 : 0;
+	/* nested: the same picture, moved down */
+	sb_addf(sb, "<g transform=\"translate(0 %.0f)\">\n", y);
+	sb_addn(sb, one->buf, one->len);
+	sb_add(sb, "</g>\n");
 }
+
+static int svg_begin(struct emit_doc *d)
+{
+	struct svg_state *st = xcalloc(1, sizeof(*st));
+
+	d->st = st;
+	return spool_open(&st->nested);
+}
+
+static int svg_board_part(struct emit_doc *d, const struct board_result *r)
+{
+	struct svg_state *st = d->st;
+	struct strbuf one = STRBUF_INIT, part = STRBUF_INIT;
+	char pfx[32];
+	double w, h;
+	int rc = 0;
+
+	if (r->error)
+		return 0;
+	if (st->nok == 0) {
+		svg_board(&st->alone, r, "", &w, &h);
+		svg_board(&one, r, "b0-", &w, &h);
+		svg_nest(&st->first, &one, st->toth);
+	} else {
+		if (st->nok == 1) {
+			/* there are several: the first one is nested too */
+			rc |= fwrite(st->first.buf, 1, st->first.len, st->nested.f) != st->first.len;
+			sb_release(&st->first);
+			sb_release(&st->alone);
+		}
+		snprintf(pfx, sizeof(pfx), "b%zu-", st->nok);
+		svg_board(&one, r, pfx, &w, &h);
+		svg_nest(&part, &one, st->toth);
+		rc |= fwrite(part.buf, 1, part.len, st->nested.f) != part.len;
+	}
+	sb_release(&one);
+	sb_release(&part);
+	st->nok++;
+	st->toth += h;
+	if (w > st->maxw)
+		st->maxw = w;
+	return rc ? -1 : 0;
+}
+
+static int svg_end(struct emit_doc *d)
+{
+	struct svg_state *st = d->st;
+	FILE *out = d->out;
+	int rc = 0;
+
+	if (!d->rc && st->nok == 1) {
+		rc |= fwrite(st->alone.buf, 1, st->alone.len, out) != st->alone.len;
+	} else if (!d->rc && st->nok > 1) {
+		fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n",
+			st->maxw, st->toth, st->maxw, st->toth);
+		rc |= spool_copy(&st->nested, out);
+		fputs("</svg>\n", out);
+	}
+	spool_close(&st->nested);
+	sb_release(&st->alone);
+	sb_release(&st->first);
+	free(st);
+	d->st = NULL;
+	return rc || ferror(out) ? -1 : 0;
+}
+
+const struct emitter emitter_svg = { "svg", svg_begin, svg_board_part, svg_end };
 
 bool svg_map_is_dir(const char *path)
 {
@@ -1255,73 +1297,112 @@ static char *map_name(const char *dir, const char *input)
 static int write_whole(const char *path, const struct strbuf *sb)
 {
 	FILE *f = fopen(path, "w");
+	bool bad = !f || fwrite(sb->buf, 1, sb->len, f) != sb->len;
 
-	if (!f || fwrite(sb->buf, 1, sb->len, f) != sb->len || fclose(f)) {
+	if (f && fclose(f))
+		bad = true;
+	if (bad) {
 		fprintf(stderr, "cmalint: cannot write the memory map '%s': %s\n", path, strerror(errno ? errno : EIO));
-		if (f)
-			fclose(f);
 		return -1;
 	}
 	return 0;
 }
 
-int svg_write_map(const char *path, const struct board_result *boards, size_t nboards)
+bool svg_map_clash(const char *path, const char *const *inputs, size_t n, bool report)
 {
-	double w, h;
 	char **names;
-	int rc = 0;
+	bool clash = false;
 
-	if (!svg_map_is_dir(path)) {
-		struct emit_run run = { .boards = (struct board_result *)boards, .nboards = nboards };
-		struct strbuf sb = STRBUF_INIT;
-		FILE *mem;
-		char *buf = NULL;
-		size_t len = 0;
-
-		/* the same document as --format svg */
-		mem = open_memstream(&buf, &len);
-		if (!mem || emit_svg(mem, &run) || fclose(mem)) {
-			fprintf(stderr, "cmalint: cannot draw the memory map: out of memory\n");
-			free(buf);
-			return -1;
-		}
-		sb.buf = buf;
-		sb.len = len;
-		rc = write_whole(path, &sb);
-		free(buf);
-		return rc;
-	}
-	if (mkdir(path, 0777) && errno != EEXIST) {
-		fprintf(stderr, "cmalint: cannot create the directory '%s' for --map: %s\n", path, strerror(errno));
-		return -1;
-	}
-	names = xcalloc(nboards ? nboards : 1, sizeof(*names));
-	for (size_t i = 0; i < nboards; i++) {
-		if (boards[i].error)
+	if (!svg_map_is_dir(path))
+		return false;
+	names = xcalloc(n ? n : 1, sizeof(*names));
+	for (size_t i = 0; i < n && !clash; i++) {
+		if (!inputs[i])
 			continue;
-		names[i] = map_name(path, boards[i].input);
-		for (size_t j = 0; j < i; j++) {
+		names[i] = map_name(path, inputs[i]);
+		for (size_t j = 0; j < i && !clash; j++) {
 			if (names[j] && !strcmp(names[i], names[j])) {
-				fprintf(stderr, "cmalint: --map: inputs '%s' and '%s' would both be drawn to '%s'\n",
-					boards[j].input, boards[i].input, names[i]);
-				rc = -1;
-				goto out;
+				if (report)
+					fprintf(stderr, "cmalint: --map: inputs '%s' and '%s' would both be drawn to '%s'\n",
+						inputs[j], inputs[i], names[i]);
+				clash = true;
 			}
 		}
 	}
-	for (size_t i = 0; i < nboards && !rc; i++) {
-		struct strbuf sb = STRBUF_INIT;
-
-		if (!names[i])
-			continue;
-		svg_board(&sb, &boards[i], "", &w, &h);
-		errno = 0;
-		rc = write_whole(names[i], &sb);
-		sb_release(&sb);
-	}
-out:
-	for (size_t i = 0; i < nboards; i++)
+	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	return clash;
+}
+
+void svg_map_init(struct svg_map *m, const char *path)
+{
+	memset(m, 0, sizeof(*m));
+	m->path = path;
+	m->dir = svg_map_is_dir(path);
+}
+
+int svg_map_open(struct svg_map *m)
+{
+	m->opened = true;
+	if (m->dir) {
+		if (mkdir(m->path, 0777) && errno != EEXIST) {
+			fprintf(stderr, "cmalint: cannot create the directory '%s' for --map: %s\n", m->path,
+				strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	/* one file: the same document as --format svg */
+	m->file = fopen(m->path, "w");
+	if (!m->file) {
+		fprintf(stderr, "cmalint: cannot write the memory map '%s': %s\n", m->path, strerror(errno));
+		return -1;
+	}
+	m->doc = emit_begin(&emitter_svg, m->file, PASSES_CHECK);
+	return 0;
+}
+
+int svg_map_board(struct svg_map *m, const struct board_result *r, size_t index)
+{
+	struct strbuf sb = STRBUF_INIT;
+	double w, h;
+	char *name;
+	int rc;
+
+	if (!m->opened && svg_map_open(m))
+		return -1;
+	if (!m->dir) {
+		emit_board(m->doc, r, index);
+		return 0;
+	}
+	if (r->error)
+		return 0;
+	name = map_name(m->path, r->input);
+	svg_board(&sb, r, "", &w, &h);
+	errno = 0;
+	rc = write_whole(name, &sb);
+	sb_release(&sb);
+	free(name);
+	return rc;
+}
+
+int svg_map_close(struct svg_map *m)
+{
+	int rc = 0;
+
+	if (m->doc) {
+		rc = emit_end(m->doc);
+		m->doc = NULL;
+	}
+	if (m->file) {
+		errno = 0;
+		if (fclose(m->file))
+			rc = -1;
+		m->file = NULL;
+		if (rc)
+			fprintf(stderr, "cmalint: cannot write the memory map '%s': %s\n", m->path,
+				strerror(errno ? errno : EIO));
+	}
 	return rc;
 }

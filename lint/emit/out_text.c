@@ -142,17 +142,28 @@ static void print_board(FILE *out, const struct board_result *r)
 		w == 1 ? "" : "s", i, i == 1 ? "" : "s");
 }
 
-int emit_text(FILE *out, const struct emit_run *run)
+/* The boards one after the other, a blank line between them; unreadable inputs are on stderr. */
+static int text_begin(struct emit_doc *d)
 {
-	bool first = true;
-
-	for (size_t i = 0; i < run->nboards; i++) {
-		if (run->boards[i].error)
-			continue;
-		if (!first)
-			fputc('\n', out);
-		first = false;
-		print_board(out, &run->boards[i]);
-	}
-	return ferror(out) ? -1 : 0;
+	d->st = NULL;	/* set once a board is written */
+	return 0;
 }
+
+static int text_board(struct emit_doc *d, const struct board_result *r)
+{
+	if (r->error)
+		return 0;
+	if (d->st)
+		fputc('\n', d->out);
+	d->st = d;
+	print_board(d->out, r);
+	return ferror(d->out) ? -1 : 0;
+}
+
+static int text_end(struct emit_doc *d)
+{
+	d->st = NULL;
+	return 0;
+}
+
+const struct emitter emitter_text = { "text", text_begin, text_board, text_end };

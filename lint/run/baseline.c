@@ -145,6 +145,19 @@ static int cmp_row(const void *x, const void *y)
 int baseline_write(const char *path, const struct board_result *boards, size_t nboards, char *err,
 		   size_t errlen)
 {
+	const struct board_result **list = xcalloc(nboards ? nboards : 1, sizeof(*list));
+	int rc;
+
+	for (size_t i = 0; i < nboards; i++)
+		list[i] = &boards[i];
+	rc = baseline_write_list(path, list, nboards, err, errlen);
+	free(list);
+	return rc;
+}
+
+int baseline_write_list(const char *path, const struct board_result *const *boards, size_t nboards,
+			char *err, size_t errlen)
+{
 	struct row *rows = NULL;
 	size_t n = 0, cap = 0;
 	cJSON *doc = cJSON_CreateObject(), *arr = cJSON_CreateArray();
@@ -152,7 +165,7 @@ int baseline_write(const char *path, const struct board_result *boards, size_t n
 	int rc = 0;
 
 	for (size_t i = 0; i < nboards; i++) {
-		const struct board_result *r = &boards[i];
+		const struct board_result *r = boards[i];
 
 		if (r->error)
 			continue;

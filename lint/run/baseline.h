@@ -41,6 +41,9 @@ void baseline_release(struct baseline *b);
  */
 int baseline_write(const char *path, const struct board_result *boards, size_t nboards, char *err,
 		   size_t errlen);
+/* The same over a list of boards. */
+int baseline_write_list(const char *path, const struct board_result *const *boards, size_t nboards,
+			char *err, size_t errlen);
 
 /*
  * baseline_apply - hide the findings of @res that an unused entry of @b

@@ -46,65 +46,61 @@ static bool drop_suppressed(const struct finding *f, void *arg)
 	return false;
 }
 
-void suppress_run(struct board_result *boards, size_t nboards, struct config *const *configs,
-		  size_t nconfigs)
+bool suppress_in_scope(const struct cfg_suppression *s, const char *input)
 {
-	for (size_t k = 0; k < nconfigs; k++) {
-		struct config *c = configs[k];
-
-		for (size_t i = 0; i < nboards; i++) {
-			struct board_result *r = &boards[i];
-			struct supp_arg a = { c, r->input };
-
-			if (r->error || r->config != c)
-				continue;
-			for (size_t j = 0; j < c->nsupp; j++) {
-				struct cfg_suppression *s = &c->supp[j];
-
-				if (!s->applied && in_scope(s, r->input)) {
-					s->applied = true;
-					s->first_board = i;
-				}
-			}
-			r->suppressed += report_filter(&r->report, drop_suppressed, &a);
-		}
-	}
+	return in_scope(s, input);
 }
 
-void late_run(struct board_result *boards, size_t nboards, struct config *const *configs,
-	      size_t nconfigs, struct baseline *baseline)
+void suppress_board(struct board_result *r, size_t index)
 {
+	/* the run's configurations (run_files) count what their suppressions hid */
+	struct config *c = (struct config *)r->config;
+	struct supp_arg a = { c, r->input };
+
+	if (r->error || !c)
+		return;
+	for (size_t j = 0; j < c->nsupp; j++) {
+		struct cfg_suppression *s = &c->supp[j];
+
+		if (!s->applied && in_scope(s, r->input)) {
+			s->applied = true;
+			s->first_board = index;
+		}
+	}
+	r->suppressed += report_filter(&r->report, drop_suppressed, &a);
+}
+
+void suppress_run(struct board_result *boards, size_t nboards)
+{
+	for (size_t i = 0; i < nboards; i++)
+		suppress_board(&boards[i], i);
+}
+
+void late_board(struct board_result *r, size_t index, const struct baseline *baseline)
+{
+	const struct config *c = r->config;
 	const struct cfg_suppression **unused = NULL;
 	const struct baseline_entry **stale = NULL;
 	size_t cu = 0, cs = 0;
+	struct late_facts late = { 0 };
 
-	for (size_t i = 0; baseline && i < nboards; i++)
-		if (!boards[i].error)
-			boards[i].baselined = baseline_apply(baseline, &boards[i]);
-	for (size_t i = 0; i < nboards; i++) {
-		struct board_result *r = &boards[i];
-		struct late_facts late = { 0 };
+	if (r->error)
+		return;
+	for (size_t j = 0; c && j < c->nsupp; j++) {
+		const struct cfg_suppression *s = &c->supp[j];
 
-		if (r->error)
-			continue;
-		for (size_t k = 0; k < nconfigs; k++) {
-			for (size_t j = 0; configs[k] == r->config && j < configs[k]->nsupp; j++) {
-				const struct cfg_suppression *s = &configs[k]->supp[j];
+		if (s->applied && !s->matched && s->first_board == index)
+			*ARRAY_PUSH(unused, late.nunused, cu) = s;
+	}
+	for (size_t j = 0; baseline && j < baseline->n; j++) {
+		const struct baseline_entry *e = &baseline->e[j];
 
-				if (s->applied && !s->matched && s->first_board == i)
-					*ARRAY_PUSH(unused, late.nunused, cu) = s;
-			}
-		}
-		for (size_t j = 0; baseline && j < baseline->n; j++) {
-			const struct baseline_entry *e = &baseline->e[j];
-
-			if (!e->used && !strcmp(e->board, board_key(r->input)))
-				*ARRAY_PUSH(stale, late.nstale, cs) = e;
-		}
-		r->stale = late.nstale;
-		if (!late.nunused && !late.nstale)
-			continue;
-		late.config_path = r->config ? r->config->path : NULL;
+		if (!e->used && !strcmp(e->board, board_key(r->input)))
+			*ARRAY_PUSH(stale, late.nstale, cs) = e;
+	}
+	r->stale = late.nstale;
+	if (late.nunused || late.nstale) {
+		late.config_path = c ? c->path : NULL;
 		late.unused = unused;
 		late.baseline_path = baseline ? baseline->path : NULL;
 		late.stale = stale;
@@ -112,4 +108,13 @@ void late_run(struct board_result *boards, size_t nboards, struct config *const 
 	}
 	free(unused);
 	free(stale);
+}
+
+void late_run(struct board_result *boards, size_t nboards, struct baseline *baseline)
+{
+	for (size_t i = 0; baseline && i < nboards; i++)
+		if (!boards[i].error)
+			boards[i].baselined = baseline_apply(baseline, &boards[i]);
+	for (size_t i = 0; i < nboards; i++)
+		late_board(&boards[i], i, baseline);
 }

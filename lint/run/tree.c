@@ -222,3 +222,94 @@ void tree_lint(struct board_result *res, const struct tree_input *in, size_t n,
 	free(threads);
 	pthread_mutex_destroy(&w.lock);
 }
+
+/*
+ * The streaming pool: the workers lint into a ring of slots, the calling
+ * thread takes them in order. A worker waits while the board it would
+ * take next is a whole ring ahead of the one the caller waits for.
+ */
+struct stream {
+	const struct tree_input *in;
+	size_t n, next, taken, ring;
+	struct board_result **slot;
+	const struct run_opts *o;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+static void *stream_worker(void *arg)
+{
+	struct stream *s = arg;
+
+	for (;;) {
+		struct board_result *r;
+		size_t i;
+
+		pthread_mutex_lock(&s->lock);
+		while (s->next < s->n && s->next >= s->taken + s->ring)
+			pthread_cond_wait(&s->cond, &s->lock);
+		i = s->next++;
+		pthread_mutex_unlock(&s->lock);
+		if (i >= s->n)
+			break;
+		r = xcalloc(1, sizeof(*r));
+		lint_one(r, &s->in[i], s->o);
+		pthread_mutex_lock(&s->lock);
+		s->slot[i % s->ring] = r;
+		pthread_cond_broadcast(&s->cond);
+		pthread_mutex_unlock(&s->lock);
+	}
+	return NULL;
+}
+
+void tree_stream(const struct tree_input *in, size_t n, const struct run_opts *o, unsigned jobs,
+		 tree_take_fn *take, void *arg)
+{
+	struct stream s = { .in = in, .n = n, .o = o };
+	pthread_t *threads = NULL;
+	unsigned started = 0;
+
+	if (jobs > n)
+		jobs = (unsigned)n;
+	if (jobs > 1) {
+		s.ring = (size_t)jobs * TREE_STREAM_AHEAD;
+		s.slot = xcalloc(s.ring, sizeof(*s.slot));
+		pthread_mutex_init(&s.lock, NULL);
+		pthread_cond_init(&s.cond, NULL);
+		threads = xcalloc(jobs, sizeof(*threads));
+		for (unsigned i = 0; i < jobs; i++)
+			if (pthread_create(&threads[started], NULL, stream_worker, &s) == 0)
+				started++;
+	}
+	/* one job, or no thread could start: this thread does the work */
+	if (!started) {
+		for (size_t i = 0; i < n; i++) {
+			struct board_result *r = xcalloc(1, sizeof(*r));
+
+			lint_one(r, &in[i], o);
+			take(arg, r, i);
+		}
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			struct board_result *r;
+
+			pthread_mutex_lock(&s.lock);
+			while (!s.slot[i % s.ring])
+				pthread_cond_wait(&s.cond, &s.lock);
+			r = s.slot[i % s.ring];
+			s.slot[i % s.ring] = NULL;
+			s.taken = i + 1;
+			pthread_cond_broadcast(&s.cond);
+			pthread_mutex_unlock(&s.lock);
+			take(arg, r, i);
+		}
+		for (unsigned i = 0; i < started; i++)
+			pthread_join(threads[i], NULL);
+	}
+	if (s.slot) {
+		pthread_mutex_destroy(&s.lock);
+		pthread_cond_destroy(&s.cond);
+	}
+	free(threads);
+	free(s.slot);
+}

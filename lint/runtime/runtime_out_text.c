@@ -74,7 +74,7 @@ static void add_board(struct strbuf *sb, const struct rt_result *r)
 
 	if (!f)
 		die("out of memory");
-	if (emit_text(f, &run) || fclose(f))
+	if (emit_whole(&emitter_text, f, &run) || fclose(f))
 		die("out of memory");
 	sb_addn(sb, buf, len);
 	free(buf);
