@@ -213,6 +213,40 @@ static uint64_t ram_start(const struct board *b)
 	return start;
 }
 
+/*
+ * 32-bit arm machines whose descriptor sets a DMA zone (dma_zone_size in
+ * arch/arm/mach-*): setup_dma_zone() then limits DMA, and the default CMA,
+ * to PHYS_OFFSET + size. Keystone 2 does so with CONFIG_ARM_LPAE, which its
+ * RAM at the 36-bit alias needs (ARCH_KEYSTONE selects ZONE_DMA then), and
+ * its pv_fixup moves PHYS_OFFSET to that alias when all of RAM lies there.
+ */
+static const struct arm_machine_zone {
+	const char *compatible;		/* the descriptor's dt_compat */
+	uint64_t alias_start, alias_end;	/* RAM wholly in here moves PHYS_OFFSET (exclusive end) */
+	uint64_t zone_size;
+} arm_machine_zones[] = {
+	{ "ti,keystone", UINT64_C(0x800000000), UINT64_C(0x880000000), 2 * GiB },
+};
+
+/* The arm DMA limit a machine descriptor sets (exclusive), or 0 when none applies. */
+static uint64_t arm_machine_dma_limit(const struct board *b, const struct profile *p, uint64_t start,
+				      uint64_t dram_end)
+{
+	/* a .config that turns the zone or LPAE off: no zone (arm_dma_limit is then ~0) */
+	if ((p->zone_dma_src == SRC_KCONFIG && !p->zone_dma) || (p->lpae_src == SRC_KCONFIG && !p->lpae))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(arm_machine_zones); i++) {
+		const struct arm_machine_zone *m = &arm_machine_zones[i];
+		bool match = false;
+
+		for (size_t j = 0; j < b->ncompatible && !match; j++)
+			match = !strcmp(b->compatible[j], m->compatible);
+		if (match && start >= m->alias_start && dram_end <= m->alias_end)
+			return dram_end - start < m->zone_size ? dram_end : start + m->zone_size;
+	}
+	return 0;
+}
+
 /* The DMA limit the arch passes to dma_contiguous_reserve(), kernel-cma.md §3.3. */
 static uint64_t arch_dma_limit(const struct board *b, const struct profile *p, uint64_t dram_end)
 {
@@ -229,8 +263,16 @@ static uint64_t arch_dma_limit(const struct board *b, const struct profile *p, u
 		return arm64_zone_end(start, dram_end, 32);
 	case ARCH_RISCV64:
 		return dram_end < FOUR_GIB ? dram_end : FOUR_GIB;
-	case ARCH_ARM:
+	case ARCH_ARM: {
+		uint64_t zone = arm_machine_dma_limit(b, p, start, dram_end);
+
+		if (zone)
+			return zone;
+		/* without CONFIG_ZONE_DMA arm_dma_limit is ~0; with it, the first 4 GiB */
+		if (p->zone_dma_src == SRC_KCONFIG && !p->zone_dma)
+			return dram_end;
 		return dram_end < FOUR_GIB ? dram_end : FOUR_GIB;
+	}
 	case ARCH_X86_64:
 		return dram_end;
 	}
