@@ -976,6 +976,9 @@ void board_release(struct board *b)
 		free_string_list(u->names, u->nnames < u->nregions ? u->nnames : u->nregions);
 		free(u->target);
 		free(u->dma_from);
+		free_loc(&u->loc);
+		free_loc(&u->region_loc);
+		free_loc(&u->names_loc);
 	}
 	free(b->users);
 	for (size_t i = 0; i < b->nnodes; i++) {

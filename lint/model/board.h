@@ -102,6 +102,8 @@ struct region_user {
 	bool has_dma_window;
 	uint64_t dma_lo, dma_hi;	/* inclusive CPU addresses */
 	char *dma_from;		/* the node whose dma-ranges set it */
+	/* DTS input: where the node, its memory-region and memory-region-names are written */
+	struct srcloc loc, region_loc, names_loc;
 };
 
 /* Devices kept per board (the rest are counted only); memory-region entries read per device. */

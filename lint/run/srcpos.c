@@ -346,6 +346,16 @@ void srcpos_fill_board(struct board *b, const struct srcpos_table *t)
 				fill_prop(&n->props[j], ne, pe);
 		}
 	}
+	for (size_t i = 0; i < b->nusers; i++) {
+		struct region_user *u = &b->users[i];
+
+		if (!u->loc.file && (e = srcpos_find(t, u->path, NULL)))
+			set_loc(&u->loc, &e->spans[e->nspans - 1]);
+		if (!u->region_loc.file && (e = srcpos_find(t, u->path, "memory-region")))
+			set_loc(&u->region_loc, &e->spans[e->nspans - 1]);
+		if (!u->names_loc.file && (e = srcpos_find(t, u->path, "memory-region-names")))
+			set_loc(&u->names_loc, &e->spans[e->nspans - 1]);
+	}
 	if (b->rmem.present && !b->rmem.loc.file && (e = srcpos_find(t, b->rmem.path, NULL)))
 		set_loc(&b->rmem.loc, &e->spans[e->nspans - 1]);
 	if (b->has_dt_bootargs && !b->dt_bootargs_loc.file && (e = srcpos_find(t, "/chosen", "bootargs")))
@@ -400,6 +410,19 @@ static bool model_site(const struct board *b, const char *node, const char *prop
 			*loc = &b->ram[i].loc;
 			return true;
 		}
+	}
+	/* a device that lists regions: at the property the finding names, else the node */
+	for (size_t i = 0; i < b->nusers; i++) {
+		const struct region_user *u = &b->users[i];
+
+		if (strcmp(u->path, node))
+			continue;
+		*loc = &u->loc;
+		if (prop && !strcmp(prop, "memory-region") && u->region_loc.file)
+			*loc = &u->region_loc;
+		else if (prop && !strcmp(prop, "memory-region-names") && u->names_loc.file)
+			*loc = &u->names_loc;
+		return true;
 	}
 	return false;
 }
