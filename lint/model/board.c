@@ -57,6 +57,18 @@ static bool node_available(const struct fdt_index *ix, int node)
 	return !status || (len == 5 && !memcmp(status, "okay", 5)) || (len == 3 && !memcmp(status, "ok", 3));
 }
 
+/*
+ * A device the kernel creates: the node and every ancestor available (a
+ * disabled parent's children are never populated or probed).
+ */
+static bool node_enabled(const struct fdt_index *ix, int node)
+{
+	for (int n = node; n > 0; n = ix->nodes[n].parent)
+		if (!node_available(ix, n))
+			return false;
+	return true;
+}
+
 static char **string_list(const struct fdt_index *ix, int node, const char *name, size_t *count)
 {
 	int len;
@@ -512,7 +524,7 @@ static void count_consumers(struct board *b, const struct fdt_index *ix, int rme
 		int len;
 		const fdt32_t *p = fdt_index_getprop(ix, node, "memory-region", &len);
 
-		if (!p || len < 4 || !node_available(ix, node))
+		if (!p || len < 4 || !node_enabled(ix, node))
 			continue;
 		for (int i = 0; i < len / 4 && budget; i++, budget--) {
 			uint32_t v = fdt32_to_cpu(p[i]);
@@ -638,7 +650,7 @@ static void load_region_users(struct board *b, const struct fdt_index *ix, int r
 		u->path = node_path(ix, node);
 		st = fdt_index_getprop(ix, node, "status", &slen);
 		u->status = st && slen > 0 ? xstrndup(st, strnlen(st, (size_t)slen)) : NULL;
-		u->available = node_available(ix, node);
+		u->available = node_enabled(ix, node);
 		u->nregions = (unsigned)(len / 4);
 		if (u->nregions > CMALINT_MAX_REGION_REFS)
 			u->nregions = CMALINT_MAX_REGION_REFS;

@@ -72,7 +72,10 @@ struct rmem_node {
 	bool reusable;
 	bool cma_default;	/* linux,cma-default */
 	bool dma_default;	/* linux,dma-default */
-	/* enabled nodes whose memory-region lists this node (lint/model/board.c count_consumers) */
+	/*
+	 * enabled nodes (themselves and their ancestors available) whose
+	 * memory-region lists this node (lint/model/board.c count_consumers)
+	 */
 	unsigned consumers;
 	char *consumer[CMALINT_CONSUMERS_KEPT];	/* the paths of the first of them */
 
@@ -91,7 +94,7 @@ struct rmem_node {
 struct region_user {
 	char *path;		/* "/soc/vpu@38300000" */
 	char *status;		/* raw status or NULL */
-	bool available;		/* its own status; the counts in rmem_node take only these */
+	bool available;		/* its status and its ancestors'; the counts in rmem_node take only these */
 	unsigned nregions;	/* memory-region entries (phandles) */
 	bool has_names;		/* memory-region-names present */
 	unsigned nnames;	/* its strings */
