@@ -103,8 +103,9 @@ static cJSON *rules_json(unsigned passes)
 		cJSON_AddItemToObject(o, "shortDescription", text_obj(r->summary));
 		cJSON_AddItemToObject(o, "fullDescription", text_obj(full ? full : r->summary));
 		char *uri = xasprintf("%s%s.md", CMALINT_HELP_URI, r->id);
-		char *short_help = xasprintf("The rule's page: `cmalint explain %s`, man cmalint, or %s.",
-					     r->id, uri);
+		/* the address is helpUri's: not repeated in every rule's text */
+		char *short_help = xasprintf("The rule's page: `cmalint explain %s`, man cmalint, or helpUri.",
+					     r->id);
 
 		cJSON_AddStringToObject(help, "text", short_help);
 		cJSON_AddItemToObject(o, "help", help);

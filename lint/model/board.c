@@ -655,13 +655,22 @@ static void load_region_users(struct board *b, const struct fdt_index *ix, int r
 		if (u->nregions > CMALINT_MAX_REGION_REFS)
 			u->nregions = CMALINT_MAX_REGION_REFS;
 		u->target = xcalloc(u->nregions, sizeof(*u->target));
+		u->elsewhere = xcalloc(u->nregions, sizeof(*u->elsewhere));
+		u->phandle = xcalloc(u->nregions, sizeof(*u->phandle));
 		for (unsigned i = 0; i < u->nregions; i++) {
 			uint32_t v = fdt32_to_cpu(p[i]);
 
+			u->phandle[i] = v;
 			u->target[i] = -1;
 			for (size_t j = 0; v && j < b->nnodes; j++)
 				if (ph[j] == v) {
 					u->target[i] = (int)j;
+					break;
+				}
+			/* not a reserved-memory child: which node it is, if any */
+			for (int n = 0; u->target[i] < 0 && v && (size_t)n < ix->nnodes; n++)
+				if (fdt_index_phandle(ix, n) == v) {
+					u->elsewhere[i] = node_path(ix, n);
 					break;
 				}
 		}
@@ -987,6 +996,10 @@ void board_release(struct board *b)
 		free(u->status);
 		free_string_list(u->names, u->nnames < u->nregions ? u->nnames : u->nregions);
 		free(u->target);
+		for (unsigned j = 0; u->elsewhere && j < u->nregions; j++)
+			free(u->elsewhere[j]);
+		free(u->elsewhere);
+		free(u->phandle);
 		free(u->dma_from);
 		free_loc(&u->loc);
 		free_loc(&u->region_loc);

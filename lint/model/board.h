@@ -100,6 +100,13 @@ struct region_user {
 	unsigned nnames;	/* its strings */
 	char **names;		/* the first min(nnames, nregions) of them */
 	int *target;		/* per memory-region entry: index into board.nodes, or -1 */
+	/*
+	 * Per entry whose target is -1: the path of the node its phandle names
+	 * (not a /reserved-memory child), or NULL when no node has that phandle;
+	 * phandle[] keeps the value.
+	 */
+	char **elsewhere;
+	uint32_t *phandle;
 	/* behind an IOMMU: 'iommus' naming an available IOMMU, or an ancestor's 'iommu-map' */
 	bool iommu;
 	bool has_dma_window;
