@@ -81,6 +81,18 @@ check "a missing only input prints nothing on stdout" "--- stderr" "$(sed -n 2p 
 check_match "an unmatched suppression is reported" "config_unused_suppression" "$(cat config.text)"
 check_match "the stale baseline entries are reported" "baseline_stale" "$(cat config.text)"
 
+# without a usable temporary directory the spooled parts stay in memory: the same bytes
+for f in sarif html github; do
+	GITHUB_STEP_SUMMARY=$TMP/summary.md TMPDIR=$TMP/no-such-dir "$bin" -I fixtures/bsp/include --no-config \
+		--format "$f" "${boards[@]}" >"nospool-$f.out" 2>/dev/null || true
+	check "$f without TMPDIR: the same bytes" "$(sed -n '2,/^--- stderr$/p' "plain.$f" | sed '$d')" "$(cat "nospool-$f.out")"
+	if [ "$f" = github ]; then
+		check "github step summary without TMPDIR: the same bytes" \
+			"$(sed -n '/^--- summary.md$/,$p' plain.github | sed 1d)" "$(cat summary.md)"
+	fi
+	rm -f summary.md
+done
+
 # the recorded bytes, the version replaced
 sums=$(for f in *.text *.json *.sarif *.github *.gcc *.codeclimate *.svg *.html; do
 	printf '%s  %s\n' "$(perl -pe "s/\\Q$version\\E/VERSION/g" "$f" | sha256sum | cut -d' ' -f1)" "$f"
