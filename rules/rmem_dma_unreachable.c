@@ -8,6 +8,38 @@ static bool dma_api_pool(const struct rmem_node *n, const struct kregion *r)
 	return r->kind == RK_CMA || r->kind == RK_DMA_POOL || rmem_node_has_compatible(n, "restricted-dma-pool");
 }
 
+/* How much of [lo, hi] the device's windows (sorted, merged) reach: 0 none, 1 part, 2 all. */
+static int reach(const struct region_user *u, uint64_t lo, uint64_t hi)
+{
+	bool any = false;
+
+	for (unsigned i = 0; i < u->ndma_win; i++) {
+		const struct dma_win *w = &u->dma_win[i];
+
+		if (w->lo <= lo && hi <= w->hi)
+			return 2;
+		any |= w->lo <= hi && lo <= w->hi;
+	}
+	return any ? 1 : 0;
+}
+
+/* "0x0-0x3fffffff and 0x80000000-0xbfffffff": the windows for the message. */
+static void windows_desc(const struct region_user *u, char *buf, size_t len)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < u->ndma_win && at < len; i++) {
+		int n = snprintf(buf + at, len - at, "%s0x%llx-0x%llx",
+				 i == 0 ? "" : i + 1 == u->ndma_win ? " and " : ", ",
+				 (unsigned long long)u->dma_win[i].lo, (unsigned long long)u->dma_win[i].hi);
+
+		if (n < 0)
+			break;
+		at += (size_t)n;
+	}
+}
+
 RULE_CHECK(rmem_dma_unreachable)
 {
 	const struct board *b = ctx->board;
@@ -22,7 +54,8 @@ RULE_CHECK(rmem_dma_unreachable)
 			const struct kregion *r;
 			uint64_t last;
 			bool outside, dup = false;
-			char s1[SIZE_STR_MAX];
+			char s1[SIZE_STR_MAX], wins[256];
+			int reached;
 
 			if (u->target[j] < 0)
 				continue;
@@ -34,9 +67,11 @@ RULE_CHECK(rmem_dma_unreachable)
 			    !r->has_base || !r->size || r->ram_place != RAM_INSIDE)
 				continue;
 			last = r->base + (r->size - 1);
-			if (r->base >= u->dma_lo && last <= u->dma_hi)
+			reached = reach(u, r->base, last);
+			if (reached == 2)
 				continue;
-			outside = r->base > u->dma_hi || last < u->dma_lo;
+			outside = reached == 0;
+			windows_desc(u, wins, sizeof(wins));
 			/*
 			 * Certain when the board states the pool's place and no byte of it
 			 * is reachable; a place the model predicts, or a pool only partly
@@ -45,11 +80,11 @@ RULE_CHECK(rmem_dma_unreachable)
 			report_add(out, rule, outside && r->origin == RO_REG ? SEV_ERROR : SEV_WARNING,
 				   AT(.node = u->path, .property = "memory-region"),
 				   "'%s' cannot reach %s its pool '%s' at 0x%llx-0x%llx (%s): the dma-ranges of '%s' "
-				   "reach CPU addresses 0x%llx-0x%llx only and it has no IOMMU; move the pool into that "
-				   "window or give the device an IOMMU",
+				   "reach CPU addresses %s only and it has no IOMMU; move the pool into %s or give the "
+				   "device an IOMMU",
 				   u->path, outside ? "any of" : "all of", n->path, (unsigned long long)r->base,
-				   (unsigned long long)last, fmt_size(r->size, s1), u->dma_from,
-				   (unsigned long long)u->dma_lo, (unsigned long long)u->dma_hi);
+				   (unsigned long long)last, fmt_size(r->size, s1), u->dma_from, wins,
+				   u->ndma_win > 1 ? "one of those windows" : "that window");
 		}
 	}
 }

@@ -94,6 +94,19 @@ static cJSON *consumers_json(const struct board *b, const struct rmem_node *n)
 				json_add_u64(w, "base", u->dma_lo);
 				json_add_u64(w, "end", u->dma_hi);
 				cJSON_AddStringToObject(w, "from", u->dma_from);
+				/* disjoint entries: the hull above has gaps the device cannot reach */
+				if (u->ndma_win > 1) {
+					cJSON *ws = cJSON_CreateArray();
+
+					for (unsigned k = 0; k < u->ndma_win; k++) {
+						cJSON *e = cJSON_CreateObject();
+
+						json_add_u64(e, "base", u->dma_win[k].lo);
+						json_add_u64(e, "end", u->dma_win[k].hi);
+						cJSON_AddItemToArray(ws, e);
+					}
+					cJSON_AddItemToObject(w, "windows", ws);
+				}
 				cJSON_AddItemToObject(c, "dma_window", w);
 			} else {
 				cJSON_AddNullToObject(c, "dma_window");

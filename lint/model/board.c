@@ -549,7 +549,51 @@ static void count_consumers(struct board *b, const struct fdt_index *ix, int rme
  * with a non-empty dma-ranges; each entry's parent address translated up
  * to the root. False when none constrains it (or none can be read).
  */
-static bool device_dma_window(const struct fdt_index *ix, int node, uint64_t *lo, uint64_t *hi, int *from)
+static int cmp_win(const void *a, const void *b)
+{
+	const struct dma_win *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Add [lo, hi] to @u's windows; past CMALINT_MAX_DMA_WINDOWS the last one grows to the hull. */
+static void add_dma_win(struct region_user *u, uint64_t lo, uint64_t hi)
+{
+	struct dma_win *w;
+
+	if (u->ndma_win < CMALINT_MAX_DMA_WINDOWS) {
+		u->dma_win[u->ndma_win++] = (struct dma_win){ lo, hi };
+		return;
+	}
+	w = &u->dma_win[CMALINT_MAX_DMA_WINDOWS - 1];
+	if (lo < w->lo)
+		w->lo = lo;
+	if (hi > w->hi)
+		w->hi = hi;
+}
+
+/* Sort and merge @u's windows (touching or overlapping ones become one). */
+static void merge_dma_wins(struct region_user *u)
+{
+	unsigned k = 0;
+
+	if (!u->ndma_win)
+		return;
+	sort_array(u->dma_win, u->ndma_win, sizeof(u->dma_win[0]), cmp_win);
+	for (unsigned i = 1; i < u->ndma_win; i++) {
+		struct dma_win *w = &u->dma_win[k];
+
+		if (w->hi == UINT64_MAX || u->dma_win[i].lo <= w->hi + 1) {
+			if (u->dma_win[i].hi > w->hi)
+				w->hi = u->dma_win[i].hi;
+		} else {
+			u->dma_win[++k] = u->dma_win[i];
+		}
+	}
+	u->ndma_win = k + 1;
+}
+
+static bool device_dma_window(const struct fdt_index *ix, int node, struct region_user *u, int *from)
 {
 	struct dma_walk w = { .ix = ix };
 	int depth = ix->nodes[node].depth;
@@ -583,12 +627,14 @@ static bool device_dma_window(const struct fdt_index *ix, int node, uint64_t *lo
 			if (!size || !dma_translate(&w, d - 1, &cpu))
 				continue;
 			last = cpu > UINT64_MAX - (size - 1) ? UINT64_MAX : cpu + (size - 1);
-			if (!any || cpu < *lo)
-				*lo = cpu;
-			if (!any || last > *hi)
-				*hi = last;
+			if (!any || cpu < u->dma_lo)
+				u->dma_lo = cpu;
+			if (!any || last > u->dma_hi)
+				u->dma_hi = last;
+			add_dma_win(u, cpu, last);
 			any = true;
 		}
+		merge_dma_wins(u);
 		*from = w.anc[d];
 		return any;
 	}
@@ -683,7 +729,7 @@ static void load_region_users(struct board *b, const struct fdt_index *ix, int r
 			nn = u->nregions;
 		u->names = names;
 		u->iommu = device_iommu(ix, node);
-		u->has_dma_window = device_dma_window(ix, node, &u->dma_lo, &u->dma_hi, &from);
+		u->has_dma_window = device_dma_window(ix, node, u, &from);
 		if (u->has_dma_window)
 			u->dma_from = node_path(ix, from);
 	}

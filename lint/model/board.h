@@ -85,6 +85,13 @@ struct rmem_node {
 	const char *overlay;	/* overlay that created or last changed the node, or NULL */
 };
 
+/* A CPU address range a device reaches by DMA (inclusive ends). */
+struct dma_win {
+	uint64_t lo, hi;
+};
+/* dma-ranges entries kept per device; a device with more keeps their hull as the last one. */
+#define CMALINT_MAX_DMA_WINDOWS 8
+
 /*
  * A node whose memory-region lists reserved-memory nodes (lint/model/board.c
  * load_region_users): what a reviewer asks of it. Its DMA window is the
@@ -110,7 +117,9 @@ struct region_user {
 	/* behind an IOMMU: 'iommus' naming an available IOMMU, or an ancestor's 'iommu-map' */
 	bool iommu;
 	bool has_dma_window;
-	uint64_t dma_lo, dma_hi;	/* inclusive CPU addresses */
+	uint64_t dma_lo, dma_hi;	/* inclusive CPU addresses: the hull of the windows */
+	struct dma_win dma_win[CMALINT_MAX_DMA_WINDOWS];	/* each entry, sorted, merged */
+	unsigned ndma_win;
 	char *dma_from;		/* the node whose dma-ranges set it */
 	/* DTS input: where the node, its memory-region and memory-region-names are written */
 	struct srcloc loc, region_loc, names_loc;
