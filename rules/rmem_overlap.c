@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* rmem_overlap: regions that share memory. */
+#include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rule.h"
 
@@ -41,6 +43,57 @@ static bool owned(const struct kregion *r)
 	return r->node && (r->node->consumers || r->node->ncompatible);
 }
 
+/* The kernel's refusal line of a refused no-map region, with its newline, in @buf ("" if none). */
+static void refusal_line(const struct kregion *r, char *buf, size_t len)
+{
+	const char *f, *l, *e;
+
+	buf[0] = '\0';
+	if (!r || !r->kernel_message || !(f = strstr(r->kernel_message, "failed to reserve memory for node")))
+		return;
+	for (l = f; l > r->kernel_message && l[-1] != '\n'; l--)
+		;
+	e = strchr(f, '\n');
+	snprintf(buf, len, "%.*s\n", (int)(e ? e - l : (ptrdiff_t)strlen(l)), l);
+}
+
+/* The end of the message for a no-map region the kernel refused to mark. */
+static const char *refused_why(const struct kregion *r, const struct kregion *other, char *buf, size_t len)
+{
+	char s1[SIZE_STR_MAX];
+	const char *head = "the kernel refuses no-map over memory already reserved, yet sets the node up: it stays mapped";
+
+	if (allocator_memory(other))
+		snprintf(buf, len, "%s and the %s hands it out", head, other->kind == RK_CMA ? "CMA pool" : "DMA pool");
+	else if (r->nomap_exposed)
+		snprintf(buf, len, "%s and %s of it goes to the page allocator", head, fmt_size(r->nomap_exposed, s1));
+	else
+		snprintf(buf, len, "%s", head);
+	return buf;
+}
+
+/*
+ * A fixed cma= area over a static no-map region: the kernel only marked
+ * the region, so nothing stops the area, and activating it frees the
+ * no-map pages with the rest (6.12/7.3 boots, case p21). Anything the tree
+ * reserved makes the area fail instead (cma_reserve_fail).
+ */
+static void report_cma_over_nomap(const struct rule *rule, struct report *out, const struct kregion *x,
+				  const struct kregion *y, uint64_t shared)
+{
+	const struct kregion *area = x->node ? y : x, *r = x->node ? x : y;
+	char s1[SIZE_STR_MAX];
+
+	if (!r->node || area->origin != RO_CMDLINE || area->kind != RK_CMA || area->status != RS_RESERVED ||
+	    r->status != RS_RESERVED || !r->node->no_map || r->nomap_refused)
+		return;
+	report_add(out, rule, SEV_ERROR, AT(.node = r->node->path, .property = "reg", .loc = rule_loc(r->node, "reg")),
+		   "'%s' (%s, 0x%llx-0x%llx) lies in the cma= area (0x%llx-0x%llx) by %s: the kernel reserves the "
+		   "area over it and hands the no-map memory out as CMA",
+		   r->node->path, use_of(r), (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
+		   (unsigned long long)area->base, (unsigned long long)(area->base + area->size - 1), fmt_size(shared, s1));
+}
+
 RULE_CHECK(rmem_overlap)
 {
 	const struct kmodel *k = ctx->kmodel;
@@ -51,11 +104,16 @@ RULE_CHECK(rmem_overlap)
 		const struct kregion *a = &k->regions[o->first < o->second ? o->first : o->second];
 		const struct kregion *c = &k->regions[o->first < o->second ? o->second : o->first];
 		uint64_t lo = o->lo, hi = o->hi, ae = a->base + a->size, ce = c->base + c->size;
-		char s1[SIZE_STR_MAX], km[512];
+		const struct kregion *refused, *other;
+		char s1[SIZE_STR_MAX], km[768], why[256], pre[256];
 		enum severity sev;
 
-		if (!a->node || !c->node)
+		if (!a->node || !c->node) {
+			report_cma_over_nomap(rule, out, a, c, hi - lo);
 			continue;
+		}
+		refused = a->nomap_refused ? a : c->nomap_refused ? c : NULL;
+		other = refused == a ? c : a;
 		sev = allocator_memory(a) || allocator_memory(c) ? SEV_ERROR : SEV_WARNING;
 		/*
 		 * No allocator: one carve-out wholly inside another is an umbrella, on
@@ -66,8 +124,18 @@ RULE_CHECK(rmem_overlap)
 		if (sev == SEV_WARNING && ((a->base <= c->base && ae >= ce) || (c->base <= a->base && ce >= ae) ||
 					   !owned(a) || !owned(c)))
 			sev = SEV_INFO;
-		snprintf(km, sizeof(km), "OF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
-			 a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
+		/*
+		 * A no-map range over memory an earlier region reserved: the kernel
+		 * refuses to mark it, so it stays mapped, and what no other region
+		 * covers is handed to the page allocator (6.12/7.3 boots, case p18).
+		 */
+		if (refused && refused->nomap_exposed)
+			sev = SEV_ERROR;
+		else if (refused && sev == SEV_INFO)
+			sev = SEV_WARNING;
+		refusal_line(refused, pre, sizeof(pre));
+		snprintf(km, sizeof(km), "%sOF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
+			 pre, a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
 			 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
 		/* pair_node: reported at whichever 'reg' an override changed last (lint/run/srcpos.c) */
 		report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
@@ -77,6 +145,7 @@ RULE_CHECK(rmem_overlap)
 			   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
 			   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
 			   fmt_size(hi - lo, s1),
+			   refused ? refused_why(refused, other, why, sizeof(why)) :
 			   allocator_memory(a) && allocator_memory(c) && a->kind == RK_CMA && c->kind == RK_CMA
 			   ? "two CMA pools hand out the same pages (kernels panic or corrupt memory)"
 			   : sev == SEV_ERROR ? "an allocator hands out memory another user owns"

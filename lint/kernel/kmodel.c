@@ -372,6 +372,30 @@ static void place_dynamic(struct kmodel *k, const struct profile *p, size_t idx)
 	r->has_base = true;
 	r->base = base;
 	reserve_range(k, p, base, r->size, n->no_map);
+	/*
+	 * The allocation reserved it before it was marked no-map: a fixed cma=
+	 * over it finds it reserved (7.3 boot, case p23), unlike a static
+	 * no-map range, which is only marked (case p21).
+	 */
+	if (n->no_map)
+		mlist_add(&k->mb.reserved, base, base + r->size);
+}
+
+/*
+ * A static no-map range over memory something already reserved: 5.10+
+ * refuses to mark it (-EBUSY), 5.15+ only when the range overlaps memory
+ * (kernel-cma.md section 1.3). Reserved by then: the bootloader's ranges,
+ * /memreserve/ up to 6.11, earlier static regions of the tree.
+ */
+static bool nomap_refused(const struct kmodel *k, const struct profile *p, uint64_t base, uint64_t size)
+{
+	uint64_t end;
+
+	if (!kver_ge(p->kernel, 5, 10) || !range_end(base, size, &end))
+		return false;
+	if (kver_ge(p->kernel, 5, 15) && !mlist_intersects(&k->mb.memory, base, end))
+		return false;
+	return mlist_intersects(&k->mb.reserved, base, end);
 }
 
 /* Decode one node into a region with its early-scan outcome (no init yet). */
@@ -435,6 +459,18 @@ static void scan_node(struct kmodel *k, const struct profile *p, const struct rm
 			if (!n->regs[i].size) {
 				kmsg(r, "%sReserved memory: failed to reserve memory for node '%s': base %s, size 0 MiB",
 				     scan_prefix(p), n->name, pa(p, n->regs[i].base, b1));
+				continue;
+			}
+			if (n->no_map && nomap_refused(k, p, n->regs[i].base, n->regs[i].size)) {
+				/*
+				 * 6.12/7.3 boots (case p18): the node is still saved and set
+				 * up, but its memory is neither no-map nor reserved by it.
+				 */
+				kmsg(r, "%sReserved memory: failed to reserve memory for node '%s': base %s, size %llu MiB",
+				     scan_prefix(p), n->name, pa(p, n->regs[i].base, b1),
+				     (unsigned long long)(n->regs[i].size >> 20));
+				if (i == 0)
+					r->nomap_refused = true;
 				continue;
 			}
 			reserve_range(k, p, n->regs[i].base, n->regs[i].size, n->no_map);
@@ -1055,19 +1091,26 @@ static void reserve_memmap(struct kmodel *k, const struct board *b, const struct
 	}
 }
 
-/* How much of [base, base + size) is RAM of the board. */
-static uint64_t ram_inside(const struct board *b, uint64_t base, uint64_t size)
+/* Add the part of a placed region that is RAM (all of it when RAM is unknown) to @set. */
+static void add_ram_part(struct mlist *set, const struct board *b, const struct kregion *r)
 {
-	uint64_t n = 0, end = base + size;
+	uint64_t end;
 
+	if (!r->size)
+		return;
+	if (!range_end(r->base, r->size, &end))
+		end = UINT64_MAX;
+	if (!b->nram) {
+		mlist_add(set, r->base, end);
+		return;
+	}
 	for (size_t i = 0; i < b->nram; i++) {
-		uint64_t lo = b->ram[i].base > base ? b->ram[i].base : base;
+		uint64_t lo = b->ram[i].base > r->base ? b->ram[i].base : r->base;
 		uint64_t e = b->ram[i].base + b->ram[i].size, hi = e < end ? e : end;
 
 		if (hi > lo)
-			n += hi - lo;
+			mlist_add(set, lo, hi);
 	}
-	return n;
 }
 
 /* Where a placed region lies against the board's RAM banks (RAM_INSIDE when RAM is unknown). */
@@ -1141,6 +1184,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	struct sort_ent *ents;
 	size_t norder = 0, nents = 0, first_node;
 	struct kregion *dt_default = NULL;
+	struct mlist nomap_set = { 0 }, reserved_set = { 0 };
 
 	memset(k, 0, sizeof(*k));
 	for (size_t i = 0; i < b->nram; i++)
@@ -1298,16 +1342,55 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 			k->cma_usable_bytes += r->activated;
 			k->reserved_bytes += r->size - r->activated;
 		} else if (r->status == RS_RESERVED || r->memory_lost) {
-			/* only RAM counts: a carve-out in SRAM or a hole takes nothing from it */
-			uint64_t sz = (r->ram_place == RAM_INSIDE ? r->size : ram_inside(b, r->base, r->size)) +
-				      r->extra_reserved;
-
+			/*
+			 * Only RAM counts: a carve-out in SRAM or a hole takes nothing
+			 * from it. Carve-outs that overlap take their shared memory once
+			 * (6.12/7.3 boots, case p19), no-map where either is; a refused
+			 * no-map range takes nothing (case p18).
+			 */
 			if (nomap)
-				k->nomap_bytes += sz;
+				k->nomap_bytes += r->extra_reserved;
 			else
-				k->reserved_bytes += sz;
+				k->reserved_bytes += r->extra_reserved;
+			if (!r->nomap_refused && r->has_base)
+				add_ram_part(nomap ? &nomap_set : &reserved_set, b, r);
 		}
 	}
+	/* what of a refused no-map range nothing reserved: the page allocator gets it */
+	for (size_t i = 0; i < k->nregions; i++) {
+		struct kregion *r = &k->regions[i];
+		struct mlist part = { 0 };
+
+		if (!r->nomap_refused)
+			continue;
+		add_ram_part(&part, b, r);
+		for (size_t j = 0; j < k->mb.reserved.n; j++)
+			mlist_remove(&part, k->mb.reserved.r[j].base, k->mb.reserved.r[j].end);
+		for (size_t j = 0; j < k->mb.nomap.n; j++)
+			mlist_remove(&part, k->mb.nomap.r[j].base, k->mb.nomap.r[j].end);
+		r->nomap_exposed = mlist_total(&part);
+		mlist_release(&part);
+	}
+	/*
+	 * Activating a CMA area frees every page of it, whatever else claimed
+	 * them: a static no-map range under a fixed cma= (6.12/7.3 boots, case
+	 * p21), a /memreserve/ under a dynamic pool placed before it (6.12+,
+	 * case p07). Those pages count as CMA, not as no-map or reserved.
+	 */
+	for (size_t i = 0; i < k->nregions; i++) {
+		const struct kregion *r = &k->regions[i];
+
+		if (r->status == RS_RESERVED && r->kind == RK_CMA && r->has_base && r->ram_place == RAM_INSIDE) {
+			mlist_remove(&nomap_set, r->base, r->base + r->size);
+			mlist_remove(&reserved_set, r->base, r->base + r->size);
+		}
+	}
+	for (size_t i = 0; i < nomap_set.n; i++)
+		mlist_remove(&reserved_set, nomap_set.r[i].base, nomap_set.r[i].end);
+	k->nomap_bytes += mlist_total(&nomap_set);
+	k->reserved_bytes += mlist_total(&reserved_set);
+	mlist_release(&nomap_set);
+	mlist_release(&reserved_set);
 	find_overlaps(k);
 }
 

@@ -72,6 +72,13 @@ struct kregion {
 	bool default_cma;
 	bool memory_lost;	/* stays reserved though unusable (4.19 failed init, extra reg entries) */
 	uint64_t extra_reserved;	/* reg entries after the first, still reserved */
+	/*
+	 * A static no-map region over memory already reserved: the kernel
+	 * refuses to mark it (-EBUSY) but still sets the node up, so whatever
+	 * of it nothing else reserved goes to the page allocator.
+	 */
+	bool nomap_refused;
+	uint64_t nomap_exposed;	/* of a refused one: the RAM nothing else reserved (page allocator's) */
 	uint64_t activated;		/* <= 5.10 straddling area: the part activated before the boundary */
 	uint64_t largest_free;		/* RR_ALLOC_FAILED: the largest free block where it was sought, then */
 	/*
