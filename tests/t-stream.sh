@@ -77,6 +77,18 @@ run map-dir --no-config --map maps/ "${boards[@]}"
 run map-file --no-config --map one.svg fixtures/cma_alignment fixtures/rmem_overlap
 run one-missing --no-config fixtures/no-such-board.dtb
 
+# --map DIR/ where two inputs would draw to one file: nothing is written, the first clash named
+rm -rf clash && mkdir -p clash/a clash/b clash/c
+for d in a b c; do cp fixtures/cma_alignment/good-16k-pages.dts "clash/$d/board.dts"; done
+cp fixtures/cma_alignment/good-16k-pages.dts clash/a/other.dts
+rc=0
+"$bin" --no-config --format json --map maps-clash/ clash >clash.out 2>clash.err || rc=$?
+check "--map clash: exit 2" 2 "$rc"
+check "--map clash: the first pair named" \
+	"cmalint: --map: inputs 'clash/a/board.dts' and 'clash/b/board.dts' would both be drawn to 'maps-clash/board.svg'" \
+	"$(cat clash.err)"
+check "--map clash: no report, no map" "0 no" "$(wc -c <clash.out) $([ -e maps-clash/board.svg ] && echo yes || echo no)"
+
 check "a missing only input prints nothing on stdout" "--- stderr" "$(sed -n 2p one-missing.text)"
 check_match "an unmatched suppression is reported" "config_unused_suppression" "$(cat config.text)"
 check_match "the stale baseline entries are reported" "baseline_stale" "$(cat config.text)"

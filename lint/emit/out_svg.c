@@ -1308,31 +1308,53 @@ static int write_whole(const char *path, const struct strbuf *sb)
 	return 0;
 }
 
+struct named {
+	char *name;
+	size_t index;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : x->index < y->index ? -1 : x->index > y->index;
+}
+
 bool svg_map_clash(const char *path, const char *const *inputs, size_t n, bool report)
 {
-	char **names;
-	bool clash = false;
+	struct named *v;
+	size_t nv = 0, first = SIZE_MAX, other = 0;
 
 	if (!svg_map_is_dir(path))
 		return false;
-	names = xcalloc(n ? n : 1, sizeof(*names));
-	for (size_t i = 0; i < n && !clash; i++) {
-		if (!inputs[i])
+	/* sorted by name: equal names are neighbours, in input order (a tree of 10,000 boards) */
+	v = xcalloc(n ? n : 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		if (inputs[i])
+			v[nv++] = (struct named){ map_name(path, inputs[i]), i };
+	if (nv)
+		sort_array(v, nv, sizeof(*v), cmp_named);
+	/* the clash met first in input order: the smallest second index of a name */
+	for (size_t k = 1; k < nv; k++) {
+		if (strcmp(v[k].name, v[k - 1].name) || (k >= 2 && !strcmp(v[k].name, v[k - 2].name)))
 			continue;
-		names[i] = map_name(path, inputs[i]);
-		for (size_t j = 0; j < i && !clash; j++) {
-			if (names[j] && !strcmp(names[i], names[j])) {
-				if (report)
-					fprintf(stderr, "cmalint: --map: inputs '%s' and '%s' would both be drawn to '%s'\n",
-						inputs[j], inputs[i], names[i]);
-				clash = true;
-			}
+		if (v[k].index < first) {
+			first = v[k].index;
+			other = v[k - 1].index;
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return clash;
+	if (first != SIZE_MAX && report) {
+		char *name = map_name(path, inputs[first]);
+
+		fprintf(stderr, "cmalint: --map: inputs '%s' and '%s' would both be drawn to '%s'\n",
+			inputs[other], inputs[first], name);
+		free(name);
+	}
+	for (size_t k = 0; k < nv; k++)
+		free(v[k].name);
+	free(v);
+	return first != SIZE_MAX;
 }
 
 void svg_map_init(struct svg_map *m, const char *path)
