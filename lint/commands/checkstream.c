@@ -167,8 +167,12 @@ static void drain(struct stream_state *s)
 
 		write_board(s, h.r, h.index);
 	}
-	if (s->hfirst == s->nheld)
-		s->hfirst = s->nheld = 0;
+	/* the written ones leave the queue: it holds only what waits */
+	if (s->hfirst && s->hfirst >= s->nheld / 2) {
+		memmove(s->held, s->held + s->hfirst, (s->nheld - s->hfirst) * sizeof(*s->held));
+		s->nheld -= s->hfirst;
+		s->hfirst = 0;
+	}
 }
 
 static void take(void *arg, struct board_result *r, size_t index)
