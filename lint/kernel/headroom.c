@@ -29,6 +29,29 @@ static uint64_t struct_page_bytes(const struct profile *p)
 	return p->arch == ARCH_ARM ? 32 : 64;
 }
 
+/*
+ * The section root table of SPARSEMEM_EXTREME. sparse_init() (4.15+:
+ * memory_present(), later memblocks_present()) takes it from memblock
+ * for the whole physical address space the arch declares, not for the
+ * RAM present: one pointer per root, a root being a page of struct
+ * mem_section, 32 bytes with CONFIG_PAGE_EXTENSION (set in distribution
+ * kernels; 16 without). riscv64 declares MAX_PHYSMEM_BITS 56 with 128 MiB
+ * sections (asm/sparsemem.h): 2^29 sections, 128 per 4 KiB root, 2^22
+ * roots of 8 bytes = 32 MiB on every board. On arm64 (48 or 52 bits:
+ * 128 KiB or 2 MiB) it is part of the measured kernel-image default;
+ * 32-bit arm kernels use FLATMEM.
+ */
+static uint64_t section_roots_bytes(const struct profile *p)
+{
+	const unsigned max_physmem_bits = 56, section_size_bits = 27, mem_section_bytes = 32;
+	uint64_t per_root;
+
+	if (p->arch != ARCH_RISCV64 || !p->page_size)
+		return 0;
+	per_root = p->page_size / mem_section_bytes;
+	return (UINT64_C(1) << (max_physmem_bits - section_size_bits)) / per_root * 8;
+}
+
 static uint64_t sub_floor(uint64_t a, uint64_t b)
 {
 	return a > b ? a - b : 0;
@@ -47,8 +70,18 @@ static uint64_t sqrt_min_kb(const struct profile *p, uint64_t lowmem_kb)
 
 uint64_t headroom_default_kernel_image(const struct profile *p)
 {
+	/*
+	 * 32-bit arm: 21 MiB on 6.1 LPAE; 7.2 LPAE prints 5.7 MiB more kernel
+	 * code, rwdata, rodata and bss and loses 8.7 MiB more in all (a3).
+	 */
 	if (p->arch == ARCH_ARM)
-		return 21 * MiB;
+		return kver_ge(p->kernel, 7, 0) ? 29 * MiB : 21 * MiB;
+	/*
+	 * riscv64 7.2: 33458K of image without init against arm64 7.3's 47062K;
+	 * 2 GiB - MemTotal - memmap - section roots - OpenSBI's 512 KiB is 38.5 MiB (a3).
+	 */
+	if (p->arch == ARCH_RISCV64 && kver_ge(p->kernel, 7, 0))
+		return 38 * MiB;
 	if (!kver_ge(p->kernel, 5, 15))
 		return 29 * MiB;
 	if (!kver_ge(p->kernel, 6, 7))
@@ -115,7 +148,7 @@ void headroom_estimate(struct headroom *h, const struct board *b, const struct p
 	h->swiotlb = swiotlb_bytes(b, p, k);
 	/* Up to 5.9 no-map memory is removed from memblock, so it has no struct page. */
 	present = kver_le(p->kernel, 5, 9) ? sub_floor(h->ram, h->nomap) : h->ram;
-	h->struct_pages = present / page * struct_page_bytes(p);
+	h->struct_pages = present / page * struct_page_bytes(p) + section_roots_bytes(p);
 
 	/* MemTotal: CMA is handed to the buddy allocator, so it counts. */
 	h->managed = sub_floor(sub_floor(sub_floor(sub_floor(sub_floor(h->ram, h->nomap), h->reserved),

@@ -20,7 +20,7 @@ struct headroom {
 	uint64_t nomap;
 	uint64_t reserved;	/* other reserved regions (carve-outs, pools, /memreserve/) */
 	uint64_t cma;
-	uint64_t struct_pages;	/* the memmap: sizeof(struct page) per present page */
+	uint64_t struct_pages;	/* the memmap: sizeof(struct page) per present page, + riscv64's section roots */
 	uint64_t kernel_image;	/* configurable, docs/headroom.md */
 	uint64_t swiotlb;	/* the bounce buffer, when RAM reaches above the DMA limit */
 	uint64_t min_watermark;	/* min_free_kbytes in bytes, THP-adjusted */
