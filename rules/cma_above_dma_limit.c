@@ -6,6 +6,7 @@ RULE_CHECK(cma_above_dma_limit)
 {
 	const struct kmodel *k = ctx->kmodel;
 	char lim[DMA_LIMIT_DESC_MAX], s1[SIZE_STR_MAX];
+	struct assumption assumed;
 
 	if (!k->arch_dma_limit)
 		return;
@@ -25,7 +26,8 @@ RULE_CHECK(cma_above_dma_limit)
 			continue;
 		if (!r->node)
 			cmdline_site(ctx, &node, &prop, &loc);
-		report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc),
+		report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc,
+			   .assumed = rule_assumption(ctx, FACT_ARM_ZONE_DMA, &assumed)),
 			   "'%s' CMA at 0x%llx-0x%llx reaches above %s: devices %s%s cannot use that part",
 			   r->name, (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
 			   dma_limit_desc(k, lim), k->dma_limit_from ? "limited to " : "with 32-bit DMA",

@@ -39,7 +39,8 @@ RULE_CHECK(cma_reserve_fail)
 	 * Kconfig default rests on a .config the user has not given.
 	 */
 	facts = FACT_RAM | (k->default_source == DEF_KCONFIG ? FACT_KCONFIG_CMA : 0) |
-		(r->reason == RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_LOWMEM : 0);
+		(r->reason == RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_LOWMEM : 0) |
+		(r->reason != RR_DEFAULT_FIXED_BUSY && r->reason != RR_DEFAULT_LOWHIGH_BOUNDARY ? FACT_ARM_ZONE_DMA : 0);
 	report_add(out, rule, SEV_OFF, AT(.node = node, .property = prop, .loc = loc, .kernel_message = r->kernel_message,
 		   .assumed = rule_assumption(ctx, facts, &assumed)),
 		   "the default CMA area (%s, %s) cannot be reserved: %s (largest free block below %s: %s); the board boots with no default CMA",

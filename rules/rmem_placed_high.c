@@ -6,6 +6,7 @@ RULE_CHECK(rmem_placed_high)
 {
 	const struct kmodel *k = ctx->kmodel;
 	char s1[SIZE_STR_MAX], lim[DMA_LIMIT_DESC_MAX];
+	struct assumption assumed;
 
 	if (!k->arch_dma_limit)
 		return;
@@ -18,7 +19,7 @@ RULE_CHECK(rmem_placed_high)
 		if (r->base + r->size <= k->arch_dma_limit)
 			continue;
 		report_add(out, rule, SEV_OFF, AT(.node = n->path, .property = "size",
-			   .loc = rule_loc(n, "size")),
+			   .loc = rule_loc(n, "size"), .assumed = rule_assumption(ctx, FACT_ARM_ZONE_DMA, &assumed)),
 			   "'%s' has no 'alloc-ranges' and lands at 0x%llx, above %s: devices limited to %s cannot reach it; add alloc-ranges below the limit",
 			   n->path, (unsigned long long)r->base, dma_limit_desc(k, lim),
 			   fmt_size(k->arch_dma_limit, s1));

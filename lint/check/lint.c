@@ -33,6 +33,8 @@ static bool confirmed(const struct lint_ctx *ctx, enum fact f)
 		return ctx->thresholds->headroom_min != 0;
 	case FACT_ARM_LOWMEM:
 		return p->arch != ARCH_ARM || p->arm_page_offset_src != SRC_DEFAULT;
+	case FACT_ARM_ZONE_DMA:
+		return !ctx->kmodel->dma_limit_assumed;
 	case FACT_CMA_RATIO_LIMIT: {
 		struct thresholds d;
 
@@ -87,6 +89,10 @@ static void describe(const struct lint_ctx *ctx, enum fact f, char *buf, size_t 
 		snprintf(buf, len, "assumes CONFIG_VMSPLIT_3G, lowmem ending %s into RAM; vendor kernels often "
 			 "use VMSPLIT_2G: confirm with --kconfig", fmt_size(arm_lowmem_size(ctx->profile), s));
 		return;
+	case FACT_ARM_ZONE_DMA:
+		snprintf(buf, len, "assumes CONFIG_ZONE_DMA, as multi-platform kernels have it: DMA and the default "
+			 "CMA area end at 4 GiB (without it they reach all of RAM); confirm with --kconfig");
+		return;
 	case FACT_CMA_RATIO_LIMIT:
 		snprintf(buf, len, "assumes the default limits, %u %% for a warning and %u %% for an error; "
 			 "set the board's in the configuration's thresholds",
@@ -114,6 +120,7 @@ static enum severity assumed_cap(const struct lint_ctx *ctx, enum fact f)
 	case FACT_ARCH:
 	case FACT_HEADROOM_MIN:
 	case FACT_ARM_LOWMEM:
+	case FACT_ARM_ZONE_DMA:
 		break;
 	}
 	return SEV_WARNING;

@@ -72,6 +72,7 @@ enum fact {
 	FACT_HEADROOM_MIN = 1u << 4,	/* the headroom the workload needs: --min-headroom, thresholds */
 	FACT_CMA_RATIO_LIMIT = 1u << 5,	/* the share of RAM CMA may take: thresholds.cma_ratio */
 	FACT_ARM_LOWMEM = 1u << 6,	/* 32-bit arm: where lowmem ends (CONFIG_VMSPLIT_*): --kconfig */
+	FACT_ARM_ZONE_DMA = 1u << 7,	/* 32-bit arm, RAM above 4 GiB: the 4 GiB DMA limit (CONFIG_ZONE_DMA): --kconfig */
 };
 /* True when every fact in @facts is confirmed. */
 bool lint_fact_confirmed(const struct lint_ctx *ctx, unsigned facts);

@@ -1190,6 +1190,8 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	for (size_t i = 0; i < b->nram; i++)
 		mlist_add(&k->mb.memory, b->ram[i].base, b->ram[i].base + b->ram[i].size);
 	k->arch_dma_limit = arch_dma_limit(b, p, memblock_end(&k->mb));
+	k->dma_limit_assumed = p->arch == ARCH_ARM && p->zone_dma_src == SRC_DEFAULT &&
+			       k->arch_dma_limit == FOUR_GIB && memblock_end(&k->mb) > FOUR_GIB;
 	layout_zones(k, b, p);
 	for (size_t i = 0; i < nboot; i++)
 		reserve_range(k, p, boot[i].base, boot[i].size, false);

@@ -122,6 +122,8 @@ struct kmodel {
 	bool dt_default_bypassed;
 	bool cmdline_ignored;		/* <= 5.5 with a DT default */
 	uint64_t arch_dma_limit;	/* exclusive; 0 = none known */
+	/* 32-bit arm with RAM above 4 GiB: the 4 GiB limit rests on an assumed CONFIG_ZONE_DMA */
+	bool dma_limit_assumed;
 	const char *dma_limit_from;	/* node whose dma-ranges narrowed ZONE_DMA (the board's), or NULL */
 	struct kzone zones[KMODEL_MAX_ZONES];
 	size_t nzones;
