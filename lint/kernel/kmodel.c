@@ -371,11 +371,20 @@ static void place_dynamic(struct kmodel *k, const struct profile *p, size_t idx)
 	}
 	r->has_base = true;
 	r->base = base;
+	/*
+	 * 5.10-5.14 only look for room and take a no-map node's range out of
+	 * memory, reserving nothing: a fixed cma= over it is reserved over the
+	 * hole (5.10 boot, case p23). 5.15 allocates the range instead.
+	 */
+	if (n->no_map && kver_ge(p->kernel, 5, 10) && !kver_ge(p->kernel, 5, 15)) {
+		mlist_remove(&k->mb.memory, base, base + r->size);
+		return;
+	}
 	reserve_range(k, p, base, r->size, n->no_map);
 	/*
-	 * The allocation reserved it before it was marked no-map: a fixed cma=
-	 * over it finds it reserved (7.3 boot, case p23), unlike a static
-	 * no-map range, which is only marked (case p21).
+	 * 5.15+: the allocation reserved it before it was marked no-map: a fixed
+	 * cma= over it finds it reserved (6.1, 6.12, 7.3 boots, case p23),
+	 * unlike a static no-map range, which is only marked (case p21).
 	 */
 	if (n->no_map)
 		mlist_add(&k->mb.reserved, base, base + r->size);
