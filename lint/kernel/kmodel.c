@@ -1202,6 +1202,11 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 	k->dma_limit_assumed = p->arch == ARCH_ARM && p->zone_dma_src == SRC_DEFAULT &&
 			       k->arch_dma_limit == FOUR_GIB && memblock_end(&k->mb) > FOUR_GIB;
 	layout_zones(k, b, p);
+	if (nboot) {
+		k->boot = xcalloc(nboot, sizeof(*k->boot));
+		memcpy(k->boot, boot, nboot * sizeof(*boot));
+		k->nboot = nboot;
+	}
 	for (size_t i = 0; i < nboot; i++)
 		reserve_range(k, p, boot[i].base, boot[i].size, false);
 
@@ -1407,6 +1412,7 @@ void kmodel_build(struct kmodel *k, const struct board *b, const struct profile 
 
 void kmodel_release(struct kmodel *k)
 {
+	free(k->boot);
 	for (size_t i = 0; i < k->nregions; i++) {
 		free(k->regions[i].name);
 		free(k->regions[i].kernel_message);

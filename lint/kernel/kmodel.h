@@ -117,6 +117,9 @@ struct kmodel {
 	struct koverlap *overlaps;
 	size_t noverlaps, cap_overlaps;
 	bool rmem_ignored;		/* the whole /reserved-memory node is ignored */
+	/* what the bootloader placed in RAM before the kernel (--bootloader-reserved), as given */
+	struct range *boot;
+	size_t nboot;
 	enum default_source default_source;
 	size_t default_index;		/* into regions, valid when default_source != DEF_NONE */
 	bool dt_default_bypassed;
