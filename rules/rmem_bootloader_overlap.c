@@ -2,18 +2,6 @@
 /* rmem_bootloader_overlap: a static region lies over what the bootloader placed in RAM. */
 #include "rule.h"
 
-static const char *kind_of(const struct kregion *r)
-{
-	switch (r->kind) {
-	case RK_CMA: return "CMA pool";
-	case RK_DMA_POOL: return "DMA pool";
-	case RK_NOMAP: return "no-map carve-out";
-	case RK_CARVEOUT: return "carve-out";
-	case RK_MEMRESERVE: return "/memreserve/";
-	}
-	return "region";
-}
-
 RULE_CHECK(rmem_bootloader_overlap)
 {
 	const struct kmodel *k = ctx->kmodel;
@@ -33,11 +21,11 @@ RULE_CHECK(rmem_bootloader_overlap)
 				continue;
 			report_add(out, rule, SEV_OFF, AT(.node = r->node->path, .property = "reg",
 				   .loc = rule_loc(r->node, "reg"),
-				   .kernel_message = r->nomap_refused ? r->kernel_message : NULL),
+				   .kernel_message = r->refusal),
 				   "'%s' (%s, 0x%llx-0x%llx) overlaps what the bootloader placed in RAM before the "
 				   "kernel (--bootloader-reserved 0x%llx-0x%llx): the kernel image, initrd or device "
 				   "tree loaded there lies inside the region%s; move the region or the load address",
-				   r->node->path, kind_of(r), (unsigned long long)r->base, (unsigned long long)(end - 1),
+				   r->node->path, region_use(r), (unsigned long long)r->base, (unsigned long long)(end - 1),
 				   (unsigned long long)bl->base, (unsigned long long)(bend - 1),
 				   r->nomap_refused ? ", and the kernel refuses to mark it no-map"
 				   : r->kind == RK_CMA ? ", and activating the pool hands those pages to the allocator"

@@ -1,25 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* rmem_overlap: regions that share memory. */
-#include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "rule.h"
-
-/* What the memory is used for, in the words of the message. */
-static const char *use_of(const struct kregion *r)
-{
-	if (r->status != RS_RESERVED)
-		return r->kind == RK_CMA ? "CMA pool the kernel drops" : "region the kernel drops";
-	switch (r->kind) {
-	case RK_CMA: return "CMA pool";
-	case RK_DMA_POOL: return "DMA pool";
-	case RK_NOMAP: return "no-map carve-out";
-	case RK_CARVEOUT: return "carve-out";
-	case RK_MEMRESERVE: return "/memreserve/";
-	}
-	return "region";
-}
 
 /*
  * Memory handed to an allocator (a CMA or DMA pool the kernel creates)
@@ -41,20 +24,6 @@ static bool allocator_memory(const struct kregion *r)
 static bool owned(const struct kregion *r)
 {
 	return r->node && (r->node->consumers || r->node->ncompatible);
-}
-
-/* The kernel's refusal line of a refused no-map region, with its newline, in @buf ("" if none). */
-static void refusal_line(const struct kregion *r, char *buf, size_t len)
-{
-	const char *f, *l, *e;
-
-	buf[0] = '\0';
-	if (!r || !r->kernel_message || !(f = strstr(r->kernel_message, "failed to reserve memory for node")))
-		return;
-	for (l = f; l > r->kernel_message && l[-1] != '\n'; l--)
-		;
-	e = strchr(f, '\n');
-	snprintf(buf, len, "%.*s\n", (int)(e ? e - l : (ptrdiff_t)strlen(l)), l);
 }
 
 /* The end of the message for a no-map region the kernel refused to mark. */
@@ -90,7 +59,7 @@ static void report_cma_over_nomap(const struct rule *rule, struct report *out, c
 	report_add(out, rule, SEV_ERROR, AT(.node = r->node->path, .property = "reg", .loc = rule_loc(r->node, "reg")),
 		   "'%s' (%s, 0x%llx-0x%llx) lies in the cma= area (0x%llx-0x%llx) by %s: the kernel reserves the "
 		   "area over it and hands the no-map memory out as CMA",
-		   r->node->path, use_of(r), (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
+		   r->node->path, region_use(r), (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
 		   (unsigned long long)area->base, (unsigned long long)(area->base + area->size - 1), fmt_size(shared, s1));
 }
 
@@ -105,7 +74,7 @@ RULE_CHECK(rmem_overlap)
 		const struct kregion *c = &k->regions[o->first < o->second ? o->second : o->first];
 		uint64_t lo = o->lo, hi = o->hi, ae = a->base + a->size, ce = c->base + c->size;
 		const struct kregion *refused, *other;
-		char s1[SIZE_STR_MAX], km[768], why[256], pre[256];
+		char s1[SIZE_STR_MAX], km[768], why[256];
 		enum severity sev;
 
 		if (!a->node || !c->node) {
@@ -133,17 +102,16 @@ RULE_CHECK(rmem_overlap)
 			sev = SEV_ERROR;
 		else if (refused && sev == SEV_INFO)
 			sev = SEV_WARNING;
-		refusal_line(refused, pre, sizeof(pre));
-		snprintf(km, sizeof(km), "%sOF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
-			 pre, a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
+		snprintf(km, sizeof(km), "%s%sOF: reserved mem: OVERLAP DETECTED!\n%s (0x%016llx--0x%016llx) overlaps with %s (0x%016llx--0x%016llx)",
+			 refused ? refused->refusal : "", refused ? "\n" : "", a->node->name, (unsigned long long)a->base, (unsigned long long)ae,
 			 c->node->name, (unsigned long long)c->base, (unsigned long long)ce);
 		/* pair_node: reported at whichever 'reg' an override changed last (lint/run/srcpos.c) */
 		report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
 			   .loc = rule_loc(c->node, "reg"), .kernel_message = km,
 			   .pair_node = a->node->path),
 			   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
-			   c->node->path, use_of(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
-			   a->node->path, use_of(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
+			   c->node->path, region_use(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
+			   a->node->path, region_use(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
 			   fmt_size(hi - lo, s1),
 			   refused ? refused_why(refused, other, why, sizeof(why)) :
 			   allocator_memory(a) && allocator_memory(c) && a->kind == RK_CMA && c->kind == RK_CMA

@@ -307,3 +307,17 @@ const char *dma_limit_desc(const struct kmodel *k, char buf[DMA_LIMIT_DESC_MAX])
 		snprintf(buf, DMA_LIMIT_DESC_MAX, "the DMA limit 0x%llx", (unsigned long long)k->arch_dma_limit);
 	return buf;
 }
+
+const char *region_use(const struct kregion *r)
+{
+	if (r->status != RS_RESERVED)
+		return r->kind == RK_CMA ? "CMA pool the kernel drops" : "region the kernel drops";
+	switch (r->kind) {
+	case RK_CMA: return "CMA pool";
+	case RK_DMA_POOL: return "DMA pool";
+	case RK_NOMAP: return "no-map carve-out";
+	case RK_CARVEOUT: return "carve-out";
+	case RK_MEMRESERVE: return "/memreserve/";
+	}
+	return "region";
+}

@@ -135,5 +135,7 @@ void cmdline_site(const struct lint_ctx *ctx, const char **node, const char **pr
  */
 #define DMA_LIMIT_DESC_MAX 1200
 const char *dma_limit_desc(const struct kmodel *k, char buf[DMA_LIMIT_DESC_MAX]);
+/* What a region's memory is for, in the words of messages: "no-map carve-out", "CMA pool the kernel drops". */
+const char *region_use(const struct kregion *r);
 
 #endif

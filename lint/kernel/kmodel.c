@@ -475,11 +475,17 @@ static void scan_node(struct kmodel *k, const struct profile *p, const struct rm
 				 * 6.12/7.3 boots (case p18): the node is still saved and set
 				 * up, but its memory is neither no-map nor reserved by it.
 				 */
-				kmsg(r, "%sReserved memory: failed to reserve memory for node '%s': base %s, size %llu MiB",
-				     scan_prefix(p), n->name, pa(p, n->regs[i].base, b1),
-				     (unsigned long long)(n->regs[i].size >> 20));
-				if (i == 0)
+				char *line = xasprintf("%sReserved memory: failed to reserve memory for node '%s': base %s, size %llu MiB",
+						       scan_prefix(p), n->name, pa(p, n->regs[i].base, b1),
+						       (unsigned long long)(n->regs[i].size >> 20));
+
+				kmsg(r, "%s", line);
+				if (i == 0 && !r->refusal) {
 					r->nomap_refused = true;
+					r->refusal = line;
+				} else {
+					free(line);
+				}
 				continue;
 			}
 			reserve_range(k, p, n->regs[i].base, n->regs[i].size, n->no_map);
@@ -1416,6 +1422,7 @@ void kmodel_release(struct kmodel *k)
 	for (size_t i = 0; i < k->nregions; i++) {
 		free(k->regions[i].name);
 		free(k->regions[i].kernel_message);
+		free(k->regions[i].refusal);
 	}
 	free(k->regions);
 	free(k->overlaps);

@@ -78,6 +78,7 @@ struct kregion {
 	 * of it nothing else reserved goes to the page allocator.
 	 */
 	bool nomap_refused;
+	char *refusal;		/* of a refused one: the kernel's "failed to reserve memory" line */
 	uint64_t nomap_exposed;	/* of a refused one: the RAM nothing else reserved (page allocator's) */
 	uint64_t activated;		/* <= 5.10 straddling area: the part activated before the boundary */
 	uint64_t largest_free;		/* RR_ALLOC_FAILED: the largest free block where it was sought, then */
