@@ -47,16 +47,19 @@ static const char *refused_why(const struct kregion *r, const struct kregion *ot
  * no-map pages with the rest (6.12/7.3 boots, case p21). Anything the tree
  * reserved makes the area fail instead (cma_reserve_fail).
  */
-static void report_cma_over_nomap(const struct rule *rule, struct report *out, const struct kregion *x,
-				  const struct kregion *y, uint64_t shared)
+static void report_cma_over_nomap(const struct rule *rule, const struct lint_ctx *ctx, struct report *out,
+				  const struct kregion *x, const struct kregion *y, uint64_t shared)
 {
 	const struct kregion *area = x->node ? y : x, *r = x->node ? x : y;
 	char s1[SIZE_STR_MAX];
+	struct assumption assumed;
 
 	if (!r->node || area->origin != RO_CMDLINE || area->kind != RK_CMA || area->status != RS_RESERVED ||
 	    r->status != RS_RESERVED || !r->node->no_map || r->nomap_refused)
 		return;
-	report_add(out, rule, SEV_ERROR, AT(.node = r->node->path, .property = "reg", .loc = rule_loc(r->node, "reg")),
+	/* whether the area is reserved there depends on RAM */
+	report_add(out, rule, SEV_ERROR, AT(.node = r->node->path, .property = "reg", .loc = rule_loc(r->node, "reg"),
+		   .assumed = rule_assumption(ctx, FACT_RAM, &assumed)),
 		   "'%s' (%s, 0x%llx-0x%llx) lies in the cma= area (0x%llx-0x%llx) by %s: the kernel reserves the "
 		   "area over it and hands the no-map memory out as CMA",
 		   r->node->path, region_use(r), (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
@@ -75,10 +78,11 @@ RULE_CHECK(rmem_overlap)
 		uint64_t lo = o->lo, hi = o->hi, ae = a->base + a->size, ce = c->base + c->size;
 		const struct kregion *refused, *other;
 		char s1[SIZE_STR_MAX], km[768], why[256];
+		struct assumption assumed;
 		enum severity sev;
 
 		if (!a->node || !c->node) {
-			report_cma_over_nomap(rule, out, a, c, hi - lo);
+			report_cma_over_nomap(rule, ctx, out, a, c, hi - lo);
 			continue;
 		}
 		refused = a->nomap_refused ? a : c->nomap_refused ? c : NULL;
@@ -108,7 +112,9 @@ RULE_CHECK(rmem_overlap)
 		/* pair_node: reported at whichever 'reg' an override changed last (lint/run/srcpos.c) */
 		report_add(out, rule, sev, AT(.node = c->node->path, .property = "reg",
 			   .loc = rule_loc(c->node, "reg"), .kernel_message = km,
-			   .pair_node = a->node->path),
+			   .pair_node = a->node->path,
+			   /* the refusal and what reaches the page allocator depend on RAM */
+			   .assumed = refused ? rule_assumption(ctx, FACT_RAM, &assumed) : NULL),
 			   "'%s' (%s, 0x%llx-0x%llx) overlaps '%s' (%s, 0x%llx-0x%llx) by %s: %s",
 			   c->node->path, region_use(c), (unsigned long long)c->base, (unsigned long long)(ce - 1),
 			   a->node->path, region_use(a), (unsigned long long)a->base, (unsigned long long)(ae - 1),
