@@ -23,7 +23,9 @@ static int reach(const struct region_user *u, uint64_t lo, uint64_t hi)
 	return any ? 1 : 0;
 }
 
-/* "0x0-0x3fffffff and 0x80000000-0xbfffffff": the windows for the message. */
+/* "0x0-0x3fffffff and 0x80000000-0xbfffffff": the windows for the message (at most 42 bytes each). */
+#define WINDOWS_DESC_MAX 512
+_Static_assert(CMALINT_MAX_DMA_WINDOWS * 42 < WINDOWS_DESC_MAX, "every window fits the message");
 static void windows_desc(const struct region_user *u, char *buf, size_t len)
 {
 	size_t at = 0;
@@ -54,7 +56,7 @@ RULE_CHECK(rmem_dma_unreachable)
 			const struct kregion *r;
 			uint64_t last;
 			bool outside, dup = false;
-			char s1[SIZE_STR_MAX], wins[256];
+			char s1[SIZE_STR_MAX], wins[WINDOWS_DESC_MAX];
 			int reached;
 
 			if (u->target[j] < 0)
