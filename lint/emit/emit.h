@@ -34,6 +34,7 @@ struct emit_doc {
 	unsigned passes;	/* the rule passes the document describes (never 0) */
 	size_t index;		/* the board's position among the run's inputs, for ids */
 	void *st;		/* the emitter's own state */
+	size_t items;		/* what the emitter has written so far (boards, results), for separators */
 	int rc;			/* -1 once a step failed */
 };
 

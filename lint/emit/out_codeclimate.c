@@ -19,7 +19,7 @@ static const char *cc_severity(enum severity s)
 	return s == SEV_ERROR ? "critical" : s == SEV_WARNING ? "minor" : "info";
 }
 
-/* One JSON array of issues, written issue by issue; d->st is set once one is written. */
+/* One JSON array of issues, written issue by issue. */
 static int cc_begin(struct emit_doc *d)
 {
 	return fputs("[", d->out) < 0 ? -1 : 0;
@@ -50,9 +50,8 @@ static int cc_board(struct emit_doc *d, const struct board_result *r)
 		json_add_u64(lines, "begin", have_line ? (uint64_t)f->loc.line : 1);
 		cJSON_AddItemToObject(loc, "lines", lines);
 		cJSON_AddItemToObject(o, "location", loc);
-		if (d->st)
+		if (d->items++)
 			rc |= fputs(", ", d->out) < 0;
-		d->st = d;
 		rc |= json_print_nested(d->out, o, 1, false);
 		cJSON_Delete(o);
 	}
@@ -61,7 +60,6 @@ static int cc_board(struct emit_doc *d, const struct board_result *r)
 
 static int cc_end(struct emit_doc *d)
 {
-	d->st = NULL;
 	return fputs("]\n", d->out) < 0 ? -1 : 0;
 }
 

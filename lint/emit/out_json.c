@@ -282,7 +282,6 @@ cJSON *emit_board_json(const struct board_result *r)
 /* The errors of the run: kept to be written after every board. */
 struct json_state {
 	cJSON *errors;
-	bool any_board;
 };
 
 /*
@@ -330,9 +329,8 @@ static int json_board(struct emit_doc *d, const struct board_result *r)
 		cJSON_AddItemToArray(st->errors, e);
 		return 0;
 	}
-	if (st->any_board)
+	if (d->items++)
 		rc |= fputs(", ", d->out) < 0;
-	st->any_board = true;
 	b = emit_board_json(r);
 	rc |= json_print_nested(d->out, b, 2, false);
 	cJSON_Delete(b);

@@ -185,7 +185,6 @@ static cJSON *result_json(const struct board_result *r, size_t i, unsigned passe
 struct sarif_state {
 	struct spool results;
 	cJSON *notes;
-	bool any_result;
 };
 
 static int sarif_begin(struct emit_doc *d)
@@ -213,9 +212,8 @@ static int sarif_board(struct emit_doc *d, const struct board_result *r)
 	for (size_t i = 0; i < r->report.n; i++) {
 		cJSON *o = result_json(r, i, d->passes);
 
-		if (st->any_result)
+		if (d->items++)
 			rc |= fputc(',', st->results.f) == EOF;
-		st->any_result = true;
 		rc |= json_print_nested(st->results.f, o, 0, true);
 		cJSON_Delete(o);
 	}
