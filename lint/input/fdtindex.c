@@ -7,6 +7,46 @@
 
 #include "util.h"
 
+static int cmp_iphandle(const void *a, const void *b)
+{
+	const struct fdt_iphandle *x = a, *y = b;
+
+	if (x->phandle != y->phandle)
+		return x->phandle < y->phandle ? -1 : 1;
+	return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* Every node's phandle, sorted, so that resolving one costs a binary search. */
+static void index_phandles(struct fdt_index *ix)
+{
+	size_t cap = 0;
+
+	for (size_t n = 0; n < ix->nnodes; n++) {
+		uint32_t ph = fdt_index_phandle(ix, (int)n);
+
+		if (ph && ph != UINT32_MAX)
+			*ARRAY_PUSH(ix->phandles, ix->nphandles, cap) = (struct fdt_iphandle){ ph, (int)n };
+	}
+	if (ix->nphandles)
+		sort_array(ix->phandles, ix->nphandles, sizeof(*ix->phandles), cmp_iphandle);
+}
+
+int fdt_index_by_phandle(const struct fdt_index *ix, uint32_t ph)
+{
+	size_t lo = 0, hi = ix->nphandles;
+
+	/* the first entry not below @ph */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ix->phandles[mid].phandle < ph)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->nphandles && ix->phandles[lo].phandle == ph ? ix->phandles[lo].node : -1;
+}
+
 int fdt_index_build(struct fdt_index *ix, const void *fdt)
 {
 	int offset = 0, next, cur = -1;
@@ -78,6 +118,7 @@ int fdt_index_build(struct fdt_index *ix, const void *fdt)
 	} while (tag != FDT_END);
 	if (!ix->nnodes || cur >= 0)
 		goto bad;
+	index_phandles(ix);
 	return 0;
 bad:
 	fdt_index_release(ix);
@@ -88,6 +129,7 @@ void fdt_index_release(struct fdt_index *ix)
 {
 	free(ix->nodes);
 	free(ix->props);
+	free(ix->phandles);
 	memset(ix, 0, sizeof(*ix));
 }
 

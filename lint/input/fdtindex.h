@@ -31,12 +31,19 @@ struct fdt_inode {
 	size_t prop0, nprops;	/* this node's properties, in blob order */
 };
 
+struct fdt_iphandle {
+	uint32_t phandle;
+	int node;
+};
+
 struct fdt_index {
 	const void *fdt;
 	struct fdt_inode *nodes;	/* in blob order: nodes[0] is the root */
 	size_t nnodes, cnodes;
 	struct fdt_iprop *props;
 	size_t nprops, cprops;
+	struct fdt_iphandle *phandles;	/* sorted by phandle, then blob order */
+	size_t nphandles;
 };
 
 /*
@@ -50,6 +57,8 @@ void fdt_index_release(struct fdt_index *ix);
 const void *fdt_index_getprop(const struct fdt_index *ix, int n, const char *name, int *len);
 /* fdt_get_phandle(): "phandle", else "linux,phandle", of 4 bytes; 0 when none. */
 uint32_t fdt_index_phandle(const struct fdt_index *ix, int n);
+/* fdt_node_offset_by_phandle(): the first node in blob order with phandle @ph, or -1. */
+int fdt_index_by_phandle(const struct fdt_index *ix, uint32_t ph);
 /*
  * The node of absolute @path ("/chosen"), matched as fdt_path_offset()
  * does (a component without '@' also matches "name@unit"); -1 when none.

@@ -648,15 +648,10 @@ static bool device_iommu(const struct fdt_index *ix, int node)
 	const fdt32_t *p = fdt_index_getprop(ix, node, "iommus", &len);
 
 	if (p && len >= 4) {
-		uint32_t v = fdt32_to_cpu(p[0]);
+		int n = fdt_index_by_phandle(ix, fdt32_to_cpu(p[0]));
 
-		for (int n = 0; v && (size_t)n < ix->nnodes; n++) {
-			if (fdt_index_phandle(ix, n) != v)
-				continue;
-			if (node_available(ix, n))
-				return true;
-			break;
-		}
+		if (n >= 0 && node_available(ix, n))
+			return true;
 	}
 	for (int parent = ix->nodes[node].parent; parent > 0; parent = ix->nodes[parent].parent)
 		if (fdt_index_getprop(ix, parent, "iommu-map", NULL))
@@ -714,11 +709,12 @@ static void load_region_users(struct board *b, const struct fdt_index *ix, int r
 					break;
 				}
 			/* not a reserved-memory child: which node it is, if any */
-			for (int n = 0; u->target[i] < 0 && v && (size_t)n < ix->nnodes; n++)
-				if (fdt_index_phandle(ix, n) == v) {
+			if (u->target[i] < 0) {
+				int n = fdt_index_by_phandle(ix, v);
+
+				if (n >= 0)
 					u->elsewhere[i] = node_path(ix, n);
-					break;
-				}
+			}
 		}
 		u->has_names = fdt_index_getprop(ix, node, "memory-region-names", NULL) != NULL;
 		names = string_list(ix, node, "memory-region-names", &nn);
